@@ -1,0 +1,395 @@
+package dev.seam;
+
+import com.google.common.hash.HashCode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * The document being built: an ordered list of slots with order labels, an index from exact keys
+ * to slots, and an index from 8-grams of keys to slots for containment and near matches.
+ *
+ * <p>Candidate pairs come only from the indexes, never from comparing all units; one gram yields
+ * at most {@link #POSTING_CAP} candidates, so a gram shared by many units (a common phrase, a
+ * paragraph repeated a thousand times) cannot make matching quadratic.
+ */
+final class Doc {
+  /** Gram length in key chars: long enough that a gram is rare by chance, short enough for CJK. */
+  static final int K = 8;
+
+  static final int POSTING_CAP = 8;
+  private static final long GAP = 1L << 32;
+  private static final long BASE = 0x100000001B3L;
+
+  final Slot begin = new Slot(null, "", false);
+  final Slot end = new Slot(null, "", false);
+  private final Map<HashCode, List<Slot>> exact = new HashMap<>();
+  private final Map<Long, Posting> grams = new HashMap<>();
+  private int size;
+
+  private static final class Posting {
+    int count;
+    final List<Slot> slots = new ArrayList<>(2);
+  }
+
+  Doc() {
+    begin.next = end;
+    end.prev = begin;
+    begin.label = Long.MIN_VALUE;
+    end.label = Long.MAX_VALUE;
+  }
+
+  int size() {
+    return size;
+  }
+
+  boolean isEmpty() {
+    return size == 0;
+  }
+
+  /** Inserts {@code u} right after {@code anchor} (which may be {@link #begin}). */
+  Slot insertAfter(Slot anchor, Unit u, String sep) {
+    Slot s = new Slot(u, sep, true);
+    Slot next = anchor.next;
+    s.prev = anchor;
+    s.next = next;
+    anchor.next = s;
+    next.prev = s;
+    size++;
+    label(s);
+    index(s, u);
+    return s;
+  }
+
+  Slot insertBefore(Slot anchor, Unit u, String sep) {
+    return insertAfter(anchor.prev, u, sep);
+  }
+
+  /** Puts {@code u} in {@code s}'s place; the old unit leaves the document and the indexes. */
+  void replace(Slot s, Unit u) {
+    unindex(s, s.unit);
+    s.unit = u;
+    index(s, u);
+  }
+
+  /** Re-indexes a slot whose unit's text changed (a join). */
+  void reindex(Slot s, String oldKey, HashCode oldHash) {
+    unindexKey(s, oldKey, oldHash);
+    index(s, s.unit);
+  }
+
+  static boolean before(Slot a, Slot b) {
+    return a.label < b.label;
+  }
+
+  private void label(Slot s) {
+    long lo = s.prev.label;
+    long hi = s.next.label;
+    if (s.prev == begin && s.next == end) {
+      s.label = 0;
+      return;
+    }
+    if (s.prev == begin) {
+      lo = hi - 2 * GAP;
+    }
+    if (s.next == end) {
+      hi = lo + 2 * GAP;
+    }
+    if (hi - lo >= 2) {
+      s.label = lo + (hi - lo) / 2;
+      return;
+    }
+    relabel();
+  }
+
+  /** Spreads labels evenly again once a gap is used up; order is preserved. */
+  private void relabel() {
+    long l = -(long) size * GAP / 2;
+    for (Slot s = begin.next; s != end; s = s.next) {
+      s.label = l;
+      l += GAP;
+    }
+  }
+
+  private void index(Slot s, Unit u) {
+    if (u.kind == Unit.Kind.FRONT_MATTER) {
+      // Front matter is kept verbatim and never compared with body text.
+      return;
+    }
+    exact.computeIfAbsent(u.hash, k -> new ArrayList<>(1)).add(s);
+    String key = u.key;
+    if (key.length() < K) {
+      return;
+    }
+    long[] g = grams(key);
+    long previous = 0;
+    for (int i = 0; i < g.length; i++) {
+      Posting p = grams.computeIfAbsent(g[i], k -> new Posting());
+      p.count++;
+      if (i > 0 && g[i] == previous) {
+        continue;
+      }
+      if (p.slots.size() < POSTING_CAP && !p.slots.contains(s)) {
+        p.slots.add(s);
+      }
+      previous = g[i];
+    }
+  }
+
+  private void unindex(Slot s, Unit u) {
+    unindexKey(s, u.key, u.hash);
+  }
+
+  private void unindexKey(Slot s, String key, HashCode hash) {
+    if (s.unit != null && s.unit.kind == Unit.Kind.FRONT_MATTER) {
+      return;
+    }
+    List<Slot> list = exact.get(hash);
+    if (list != null) {
+      list.remove(s);
+      if (list.isEmpty()) {
+        exact.remove(hash);
+      }
+    }
+    if (key.length() < K) {
+      return;
+    }
+    for (long g : grams(key)) {
+      Posting p = grams.get(g);
+      if (p == null) {
+        continue;
+      }
+      p.count--;
+      p.slots.remove(s);
+      if (p.count <= 0) {
+        grams.remove(g);
+      }
+    }
+  }
+
+  /** Rolling hashes of all K-char windows of {@code key}; deterministic across runs. */
+  static long[] grams(String key) {
+    int n = key.length() - K + 1;
+    if (n <= 0) {
+      return new long[0];
+    }
+    long[] out = new long[n];
+    long pow = 1;
+    for (int i = 0; i < K - 1; i++) {
+      pow *= BASE;
+    }
+    long h = 0;
+    for (int i = 0; i < K; i++) {
+      h = h * BASE + key.charAt(i);
+    }
+    out[0] = mix(h);
+    for (int i = 1; i < n; i++) {
+      h = (h - key.charAt(i - 1) * pow) * BASE + key.charAt(i + K - 1);
+      out[i] = mix(h);
+    }
+    return out;
+  }
+
+  private static long mix(long h) {
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    return h;
+  }
+
+  /** Slots whose unit has exactly this key, in document order. */
+  List<Slot> exact(HashCode hash) {
+    List<Slot> list = exact.get(hash);
+    if (list == null) {
+      return List.of();
+    }
+    List<Slot> copy = new ArrayList<>(list);
+    copy.sort((a, b) -> Long.compare(a.label, b.label));
+    return copy;
+  }
+
+  /**
+   * Relates {@code key} to the kept document. {@code near} is the similarity threshold; {@code
+   * head} is where the reader is, to choose among equal candidates the one that reads on.
+   */
+  Match match(String key, HashCode hash, Slot head, double near) {
+    if (key.isEmpty()) {
+      return Match.NONE;
+    }
+    List<Slot> same = exact(hash);
+    if (!same.isEmpty()) {
+      Slot pick = same.get(same.size() - 1);
+      for (Slot s : same) {
+        if (s.label > head.label) {
+          pick = s;
+          break;
+        }
+      }
+      return new Match(Match.Relation.EXACT, pick, pick, 1.0);
+    }
+    if (key.length() < K) {
+      return Match.NONE;
+    }
+    long[] g = grams(key);
+    boolean[] covered = new boolean[key.length()];
+    Map<Slot, Integer> shared = new IdentityHashMap<>();
+    int hits = 0;
+    boolean seamsOnSpaces = true;
+    List<Slot> chain = null;
+    boolean previousPresent = false;
+    for (int i = 0; i < g.length; i++) {
+      Posting p = grams.get(g[i]);
+      if (p == null || p.count <= 0) {
+        // A window the document does not hold: two kept texts meet inside it.
+        if (previousPresent && !hasSpace(key, i, i + K)) {
+          seamsOnSpaces = false;
+        }
+        previousPresent = false;
+        chain = null;
+        continue;
+      }
+      if (p.slots.size() < POSTING_CAP) {
+        if (chain == null) {
+          chain = new ArrayList<>(p.slots);
+        } else {
+          chain.retainAll(p.slots);
+          if (chain.isEmpty()) {
+            // Consecutive windows come from different kept units: a seam between them.
+            if (!hasSpace(key, i, i + K - 1)) {
+              seamsOnSpaces = false;
+            }
+            chain = new ArrayList<>(p.slots);
+          }
+        }
+      }
+      previousPresent = true;
+      hits++;
+      for (int k = i; k < i + K; k++) {
+        covered[k] = true;
+      }
+      for (Slot s : p.slots) {
+        shared.merge(s, 1, Integer::sum);
+      }
+    }
+    if (hits == 0 || shared.isEmpty()) {
+      return Match.NONE;
+    }
+    List<Slot> candidates = new ArrayList<>(shared.keySet());
+    candidates.sort(
+        (a, b) -> {
+          int c = Integer.compare(shared.get(b), shared.get(a));
+          return c != 0 ? c : Long.compare(a.label, b.label);
+        });
+    Slot main = candidates.get(0);
+    if (seamsOnSpaces && allCovered(key, covered)) {
+      Slot last = main;
+      Slot first = main;
+      for (Slot s : candidates) {
+        int own = Math.max(1, s.unit.key.length() - K + 1);
+        if (shared.get(s) * 2 >= own || s == main) {
+          if (s.label > last.label) {
+            last = s;
+          }
+          if (s.label < first.label) {
+            first = s;
+          }
+        }
+      }
+      // Inside kept text, the edit distance to the text around it is the length difference, so
+      // the shorter-to-longer ratio is the exact similarity for a substring and cheap to get.
+      int a = key.length();
+      int b = main.unit.key.length();
+      double sim = (double) Math.min(a, b) / Math.max(a, b);
+      return new Match(Match.Relation.COVERED, first, last, sim);
+    }
+    Set<Long> own = null;
+    Slot bestNear = null;
+    double bestSim = 0;
+    int limit = Math.min(candidates.size(), 4);
+    for (int c = 0; c < limit; c++) {
+      Slot v = candidates.get(c);
+      String vk = v.unit.key;
+      if (vk.length() >= K && vk.length() < key.length()) {
+        if (own == null) {
+          own = new HashSet<>();
+          for (long x : g) {
+            own.add(x);
+          }
+        }
+        if (coveredBy(vk, own)) {
+          return new Match(Match.Relation.FULLER, v, v, similarity(key, vk, 0));
+        }
+      }
+      double sim = similarity(key, vk, near);
+      if (sim > bestSim) {
+        bestSim = sim;
+        bestNear = v;
+      }
+    }
+    if (bestNear != null && bestSim >= near) {
+      return new Match(Match.Relation.NEAR, bestNear, bestNear, bestSim);
+    }
+    return Match.NONE;
+  }
+
+  private static boolean hasSpace(String key, int from, int to) {
+    for (int i = Math.max(0, from); i < Math.min(to, key.length()); i++) {
+      if (key.charAt(i) == ' ') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Every non-space key char lies in some gram found in the document. */
+  private static boolean allCovered(String key, boolean[] covered) {
+    for (int i = 0; i < key.length(); i++) {
+      if (!covered[i] && key.charAt(i) != ' ') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean coveredBy(String key, Set<Long> grams) {
+    long[] g = grams(key);
+    boolean[] covered = new boolean[key.length()];
+    for (int i = 0; i < g.length; i++) {
+      if (grams.contains(g[i])) {
+        for (int k = i; k < i + K; k++) {
+          covered[k] = true;
+        }
+      }
+    }
+    return allCovered(key, covered);
+  }
+
+  /**
+   * 1 − Levenshtein distance / longer length, on keys; 0 when below {@code atLeast} (the bounded
+   * distance gives up early, keeping long comparisons cheap).
+   */
+  static double similarity(String a, String b, double atLeast) {
+    int longer = Math.max(a.length(), b.length());
+    if (longer == 0) {
+      return 1;
+    }
+    int shorter = Math.min(a.length(), b.length());
+    if ((double) shorter / longer < atLeast) {
+      return 0;
+    }
+    int threshold = (int) Math.floor((1 - atLeast) * longer);
+    if (atLeast <= 0) {
+      threshold = longer;
+    }
+    Integer d = new LevenshteinDistance(threshold).apply(a, b);
+    if (d < 0) {
+      return 0;
+    }
+    return 1 - (double) d / longer;
+  }
+}

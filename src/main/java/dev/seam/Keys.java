@@ -1,0 +1,171 @@
+package dev.seam;
+
+import com.google.common.hash.HashCode;
+import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hashing;
+import com.ibm.icu.text.Normalizer2;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Comparison keys: NFKC with case folding, markdown emphasis, heading, bullet and quote marks and a
+ * leading lead-in mark ignored, whitespace collapsed to one space. Keys are for comparing only;
+ * output always keeps the input's characters.
+ */
+final class Keys {
+  private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
+  // Stable across runs and JVMs, so equal inputs always hash, and therefore order, the same way.
+  private static final HashFunction HASH = Hashing.murmur3_128();
+
+  private Keys() {}
+
+  /** A key and, for each key char, the offset in the source text it came from. */
+  static final class Key {
+    final String key;
+    // origin[i] = source offset of the normalization chunk that produced key char i;
+    // origin[key.length()] = end of the normalized range.
+    final int[] origin;
+
+    Key(String key, int[] origin) {
+      this.key = key;
+      this.origin = origin;
+    }
+  }
+
+  static HashCode hash(String key) {
+    return HASH.hashString(key, StandardCharsets.UTF_8);
+  }
+
+  static String key(String s) {
+    return normalize(s, 0, s.length(), false).key;
+  }
+
+  /**
+   * Normalizes {@code s[from, to)}. With {@code withOrigin}, records the source offset of every key
+   * char, so that a length in key chars can be mapped back to a source offset.
+   */
+  static Key normalize(String s, int from, int to, boolean withOrigin) {
+    StringBuilder out = new StringBuilder(to - from);
+    int[] origin = withOrigin ? new int[to - from + 1] : null;
+    int i = from + Texts.leadInLength(s, from, to);
+    boolean lineStart = true;
+    StringBuilder chunk = new StringBuilder();
+    while (i < to) {
+      int cp = s.codePointAt(i);
+      int len = Character.charCount(cp);
+      if (Texts.isWhitespace(cp)) {
+        if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+          origin = append(out, origin, " ", i);
+        }
+        if (cp == '\n') {
+          lineStart = true;
+        }
+        i += len;
+        continue;
+      }
+      int skip = markupLength(s, i, to, lineStart, out);
+      lineStart = false;
+      if (skip > 0) {
+        i += skip;
+        continue;
+      }
+      if (cp < 0x80) {
+        char c = (char) cp;
+        origin = append(out, origin, String.valueOf(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c), i);
+        i += 1;
+      } else if (NFKC_CF.isInert(cp)) {
+        origin = append(out, origin, s.substring(i, i + len), i);
+        i += len;
+      } else {
+        // A normalization chunk: this code point up to the next one with a boundary before it.
+        int start = i;
+        chunk.setLength(0);
+        chunk.appendCodePoint(cp);
+        i += len;
+        while (i < to) {
+          int next = s.codePointAt(i);
+          if (NFKC_CF.hasBoundaryBefore(next)) {
+            break;
+          }
+          chunk.appendCodePoint(next);
+          i += Character.charCount(next);
+        }
+        String norm = NFKC_CF.normalize(chunk);
+        StringBuilder cleaned = new StringBuilder(norm.length());
+        for (int k = 0; k < norm.length(); ) {
+          int c = norm.codePointAt(k);
+          k += Character.charCount(c);
+          if (Texts.isWhitespace(c)) {
+            if ((out.length() + cleaned.length()) > 0
+                && (cleaned.length() > 0
+                    ? cleaned.charAt(cleaned.length() - 1) != ' '
+                    : out.charAt(out.length() - 1) != ' ')) {
+              cleaned.append(' ');
+            }
+          } else {
+            cleaned.appendCodePoint(c);
+          }
+        }
+        origin = append(out, origin, cleaned.toString(), start);
+      }
+    }
+    int end = out.length();
+    if (end > 0 && out.charAt(end - 1) == ' ') {
+      out.setLength(end - 1);
+    }
+    if (origin != null) {
+      int[] exact = new int[out.length() + 1];
+      System.arraycopy(origin, 0, exact, 0, out.length());
+      exact[out.length()] = to;
+      origin = exact;
+    }
+    return new Key(out.toString(), origin);
+  }
+
+  private static int[] append(StringBuilder out, int[] origin, String text, int source) {
+    if (origin != null) {
+      int need = out.length() + text.length() + 1;
+      if (need > origin.length) {
+        int[] grown = new int[Math.max(need, origin.length * 2)];
+        System.arraycopy(origin, 0, grown, 0, out.length());
+        origin = grown;
+      }
+      for (int k = 0; k < text.length(); k++) {
+        origin[out.length() + k] = source;
+      }
+    }
+    out.append(text);
+    return origin;
+  }
+
+  /**
+   * Length of markdown markup at {@code i} that keys ignore: emphasis and code marks anywhere,
+   * heading hashes, bullets and quote marks at a line start or after a space (context lines glue
+   * headings into running text).
+   */
+  private static int markupLength(String s, int i, int to, boolean lineStart, StringBuilder out) {
+    char c = s.charAt(i);
+    if (c == '*' || c == '_' || c == '`') {
+      return 1;
+    }
+    boolean atStart = lineStart || out.length() == 0 || out.charAt(out.length() - 1) == ' ';
+    if (!atStart) {
+      return 0;
+    }
+    if (c == '#') {
+      int j = i;
+      while (j < to && s.charAt(j) == '#') {
+        j++;
+      }
+      if (j - i <= 6 && (j == to || Texts.isWhitespace(s.charAt(j)))) {
+        return j - i;
+      }
+      return 0;
+    }
+    if ((c == '-' || c == '+' || c == '>') && lineStart) {
+      if (i + 1 == to || Texts.isWhitespace(s.charAt(i + 1))) {
+        return 1;
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,815 @@
+package dev.seam;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.hash.HashCode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One reassembly run: reads parts in order and merges each unit into the kept document. Not
+ * thread-safe; {@link Reassembler} makes a new one per call.
+ *
+ * <p>The reader keeps a {@code head}: the kept slot that the text being read continues. A new unit
+ * is inserted after the head. A unit that relates to kept text (equal, inside it, fuller, or near)
+ * moves the head there, except for a forward jump over kept text that a later unit of the same part
+ * matches: such a unit is out of the part's order (003 line 124 repeats line 60 in another
+ * section), and following it would put the part's new blocks in the wrong section.
+ */
+final class Merger {
+  private final ReassemblyOptions options;
+  private final List<String> fragments;
+  private final Doc doc = new Doc();
+  private final List<Change> changes = new ArrayList<>();
+  private final List<Unit> all = new ArrayList<>();
+  /** Open cuts, most recent first. */
+  private final Deque<Unit> cuts = new ArrayDeque<>();
+
+  private Slot head;
+  private Slot frontSlot;
+  private Unit lastPartCut;
+  private Part previousPart;
+  private Unit finalCut;
+
+  // The current part and the lookahead over its snapshot matches.
+  private List<Unit> units;
+  private Part part;
+  private Slot[] snapTargets;
+  private final TreeMap<Long, Integer> later = new TreeMap<>();
+
+  Merger(ReassemblyOptions options, List<String> fragments) {
+    this.options = options;
+    this.fragments = fragments;
+    this.head = doc.begin;
+  }
+
+  Reassembly run() {
+    Parser parser = new Parser(options.endMarker());
+    for (int f = 0; f < fragments.size(); f++) {
+      parser.parse(f, fragments.get(f));
+    }
+    changes.addAll(parser.changes());
+    List<Part> parts = parser.parts();
+    for (Part p : parts) {
+      if (p.frontMatter() != null) {
+        all.add(p.frontMatter());
+      }
+      all.addAll(p.units());
+    }
+    for (Part p : parts) {
+      process(p);
+    }
+    // Generation that ends mid-sentence may have been about to say more, even where the cut
+    // text itself repeats kept text (000 ends inside a restart).
+    finalCut = lastPartCut;
+    String text = render(parts);
+    return new Reassembly(text, new Report(report()));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading one part
+
+  private void process(Part p) {
+    part = p;
+    units = p.units();
+    if (p.frontMatter() != null) {
+      frontMatter(p.frontMatter());
+    }
+    if (units.isEmpty()) {
+      return;
+    }
+    snapshot();
+    int joinAt = p.index() > 0 && previousPart != null ? continuation() : -1;
+    Slot joinSlot = joinAt > 0 ? units.get(joinAt).image : null;
+    for (int i = 0; i < units.size(); i++) {
+      Unit u = units.get(i);
+      forget(i);
+      if (u.consumed || u.image != null) {
+        continue;
+      }
+      if (joinSlot != null && i < joinAt) {
+        // Text a continuation put before the point where it picks up the cut (003 line 151):
+        // it belongs before the repaired text, not after it.
+        Slot s = doc.insertBefore(joinSlot, u, sepBefore(u, joinSlot.prev));
+        place(u, s);
+        continue;
+      }
+      step(i);
+    }
+    Unit last = units.get(units.size() - 1);
+    boolean atCut = p.endsWithMarker() || p.lastOfFragment();
+    if (atCut && last.incomplete()) {
+      cuts.push(last);
+      lastPartCut = last;
+    } else {
+      lastPartCut = null;
+    }
+    previousPart = p;
+  }
+
+  private void frontMatter(Unit fm) {
+    if (frontSlot == null && doc.isEmpty()) {
+      frontSlot = doc.insertAfter(doc.begin, fm, fm.sep);
+      place(fm, frontSlot);
+      return;
+    }
+    if (frontSlot != null) {
+      double sim = Doc.similarity(fm.key, frontSlot.unit.key, 0);
+      fm.removal =
+          new Unit.Removal(
+              ChangeKind.FRONT_MATTER_REPEAT_DROPPED,
+              frontSlot,
+              sim == 1 ? MatchKind.EXACT : MatchKind.NEAR,
+              sim);
+      fm.image = frontSlot;
+      return;
+    }
+    // Front matter after body text has nowhere to go but where it stands.
+    place(fm, doc.insertAfter(head, fm, sepBefore(fm, head)));
+  }
+
+  /** Matches every unit of the part against the document as it was before the part. */
+  private void snapshot() {
+    snapTargets = new Slot[units.size()];
+    later.clear();
+    for (int i = 0; i < units.size(); i++) {
+      Unit u = units.get(i);
+      Match m = doc.match(u.key, u.hash, head, options.nearSimilarity());
+      if (!m.isNone()) {
+        snapTargets[i] = m.last();
+        later.merge(m.last().label, 1, Integer::sum);
+      }
+    }
+  }
+
+  private void forget(int i) {
+    Slot t = snapTargets[i];
+    if (t != null) {
+      Integer n = later.get(t.label);
+      if (n != null) {
+        if (n <= 1) {
+          later.remove(t.label);
+        } else {
+          later.put(t.label, n - 1);
+        }
+      }
+    }
+  }
+
+  private void relabelled() {
+    later.clear();
+    for (Slot t : snapTargets) {
+      if (t != null) {
+        later.merge(t.label, 1, Integer::sum);
+      }
+    }
+  }
+
+  private void step(int i) {
+    Unit u = units.get(i);
+    boolean partStartLeadIn = i == 0 && part.index() > 0 && u.leadIn > 0;
+    if (u.key.isEmpty()) {
+      placeNew(u);
+      return;
+    }
+    Match m = doc.match(u.key, u.hash, head, options.nearSimilarity());
+    if (m.isNone()) {
+      if (partStartLeadIn) {
+        stripLeadIn(u);
+      }
+      Slot version = part.index() > 0 ? sandwiched(i) : null;
+      if (version != null) {
+        double sim = Doc.similarity(u.key, version.unit.key, 0);
+        variant(version, u, sim);
+        head = version;
+        return;
+      }
+      placeNew(u);
+      return;
+    }
+    if (!explained(i, m)) {
+      if (m.relation() == Match.Relation.EXACT || m.relation() == Match.Relation.COVERED) {
+        placeNew(u);
+        changes.add(
+            new Change(
+                ChangeKind.RECURRENCE_KEPT,
+                u.span(),
+                Texts.excerpt(u.text, 60),
+                java.util.Optional.of(m.target().unit.span()),
+                java.util.Optional.of(
+                    m.relation() == Match.Relation.EXACT ? MatchKind.EXACT : MatchKind.CONTAINED),
+                java.util.OptionalDouble.of(m.similarity())));
+      } else {
+        placeNew(u);
+      }
+      return;
+    }
+    Slot t = m.target();
+    boolean onChain = onChain(i, m);
+    switch (m.relation()) {
+      case EXACT, COVERED -> {
+        u.removal =
+            new Unit.Removal(
+                ChangeKind.REPEAT_REMOVED,
+                t,
+                m.relation() == Match.Relation.EXACT ? MatchKind.EXACT : MatchKind.CONTAINED,
+                m.similarity());
+        u.image = m.last();
+        alias(t, u);
+      }
+      case FULLER -> {
+        if (u.leadIn > 0) {
+          stripLeadIn(u);
+        }
+        supersede(t, u, ChangeKind.REPLACED_BY_FULLER, MatchKind.CONTAINED, m.similarity());
+      }
+      case NEAR -> variant(t, u, m.similarity());
+      default -> throw new AssertionError(m);
+    }
+    if (onChain) {
+      Unit prev = i > 0 ? units.get(i - 1) : null;
+      Slot img = m.relation() == Match.Relation.COVERED ? m.last() : t;
+      if (prev != null && prev.image != null && img.prev == prev.image && img == t) {
+        // The later version's layout wins where both neighbours come from it (002 line 166
+        // splits line 108 into two paragraphs).
+        t.sep = u.sep.isEmpty() && u.blockStart ? t.sep : u.sep;
+      }
+      head = img;
+    }
+  }
+
+  /**
+   * Whether moving the head to {@code m}'s target keeps the part in order. A forward jump is fine
+   * unless it would skip kept text that a later unit of this part matches. A backward jump is a
+   * restart only with evidence: it starts a part or follows blank lines, or its neighbours repeat
+   * the kept text around the target too; otherwise it is a sentence reused amid new text.
+   */
+  private boolean onChain(int i, Match m) {
+    Slot t = m.target();
+    if (head == doc.begin || t == head) {
+      return true;
+    }
+    if (t.label > head.label) {
+      Map.Entry<Long, Integer> next = later.higherEntry(head.label);
+      return next == null || next.getKey() >= t.label;
+    }
+    Unit u = units.get(i);
+    if (u.segmentStart) {
+      return true;
+    }
+    Unit prev = i > 0 ? units.get(i - 1) : null;
+    if (prev != null
+        && (prev.removal != null || prev.consumed)
+        && prev.image != null
+        && (prev.image == t.prev || prev.image == t)) {
+      return true;
+    }
+    return nextDiagonal(i, m);
+  }
+
+  private static void alias(Slot t, Unit u) {
+    if (t.aliases == null) {
+      t.aliases = new ArrayList<>(1);
+    }
+    t.aliases.add(u);
+  }
+
+  /**
+   * The kept sentence that a new sentence stands in for, when a neighbour in its block repeats
+   * the kept text next to that sentence: a rewritten sentence inside a regenerated passage (002
+   * line 172 rewrites the first sentence of line 110 and repeats the other three).
+   */
+  private Slot sandwiched(int i) {
+    Unit u = units.get(i);
+    if (!u.isProse()) {
+      return null;
+    }
+    List<Slot> candidates = new ArrayList<>(4);
+    if (i + 1 < units.size() && units.get(i + 1).block == u.block) {
+      Unit q = units.get(i + 1);
+      Match mq = doc.match(q.key, q.hash, head, options.nearSimilarity());
+      if (!mq.isNone() && mq.relation() != Match.Relation.FULLER) {
+        Slot t = mq.target();
+        if (t.prev.real && t.sep.indexOf('\n') < 0) {
+          candidates.add(t.prev);
+        }
+        if (t.aliases != null) {
+          for (Unit a : t.aliases) {
+            Unit pred = a.sourcePrevious();
+            if (pred != null && pred.slot != null && pred.slot.unit == pred) {
+              candidates.add(pred.slot);
+            }
+          }
+        }
+      }
+    }
+    Unit prev = i > 0 ? units.get(i - 1) : null;
+    if (prev != null && prev.block == u.block && prev.removal != null && prev.image != null) {
+      Slot t = prev.image;
+      if (t.next.real && t.next.sep.indexOf('\n') < 0) {
+        candidates.add(t.next);
+      }
+      if (t.aliases != null) {
+        for (Unit a : t.aliases) {
+          Unit succ = a.sourceNext();
+          if (succ != null && succ.slot != null && succ.slot.unit == succ) {
+            candidates.add(succ.slot);
+          }
+        }
+      }
+    }
+    Slot best = null;
+    double bestSim = options.variantSimilarity();
+    for (Slot c : candidates) {
+      if (c.unit.kind != Unit.Kind.PROSE || c.unit.part == u.part) {
+        continue;
+      }
+      double sim = Doc.similarity(u.key, c.unit.key, bestSim);
+      if (sim >= bestSim && (best == null || sim > bestSim)) {
+        best = c;
+        bestSim = sim;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Whether the way fragments are produced explains a repeat of kept text: a restart, an overlap
+   * at a cut, an immediate repeat, a lead-in. A repeat nothing explains is kept as a recurrence.
+   */
+  private boolean explained(int i, Match m) {
+    if (!options.keepRecurrences()) {
+      return true;
+    }
+    Unit u = units.get(i);
+    Slot t = m.target();
+    boolean isShort =
+        u.key.length() < options.minRepeatChars() || u.kind == Unit.Kind.ATOMIC;
+    boolean generated = part.index() > 0;
+    Unit prev = i > 0 ? units.get(i - 1) : null;
+    // A lead-in block repeats what came before it by construction (004 line 28).
+    if (blockLeadIn(i)) {
+      return true;
+    }
+    // Immediate repeat: the unit repeats what the reader just read (002 lines 32/34).
+    if (t == head || m.last() == head) {
+      if (!isShort || u.blockStart) {
+        return true;
+      }
+    }
+    // Diagonal: the previous unit was a repeat of the kept unit just before this one.
+    if (prev != null && prev.removal != null && prev.image != null) {
+      if (prev.image == t.prev || prev.image == t) {
+        return true;
+      }
+    }
+    if (prev != null && prev.block == u.block && prev.removal != null && !isShort) {
+      return true;
+    }
+    // Text after a marker or in a later fragment is generated again: a long sentence it repeats
+    // is a regeneration (a restart, a rewritten ending that reuses sentences: 002 line 110),
+    // wherever the kept copy is. Short lines and headings need a neighbour that repeats too.
+    if (generated && !isShort && m.relation() != Match.Relation.NEAR) {
+      return true;
+    }
+    boolean nextDiagonal = nextDiagonal(i, m);
+    if ((generated || u.segmentStart) && nextDiagonal) {
+      return true;
+    }
+    // A restart after a marker or after blank lines (000 lines 45, 48, 91).
+    return u.segmentStart && !isShort;
+  }
+
+  private boolean blockLeadIn(int i) {
+    Unit u = units.get(i);
+    for (int k = i; k >= 0; k--) {
+      Unit w = units.get(k);
+      if (w.block != u.block) {
+        return false;
+      }
+      if (w.blockStart) {
+        return w.leadIn > 0;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the next unit repeats the kept unit after {@code m}'s target. */
+  private boolean nextDiagonal(int i, Match m) {
+    if (i + 1 >= units.size()) {
+      return false;
+    }
+    Unit next = units.get(i + 1);
+    Match n = doc.match(next.key, next.hash, m.last(), options.nearSimilarity());
+    if (n.isNone()) {
+      return false;
+    }
+    Slot after = m.last().next;
+    return n.target() == after || n.target() == m.last() || n.target() == m.target();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Continuations across a cut
+
+  /**
+   * Joins the start of this part to the cut it continues, if it continues one. Returns the index of
+   * the unit that was joined, or -1.
+   */
+  private int continuation() {
+    Unit u0 = units.get(0);
+    if (snapTargets[0] != null) {
+      return -1;
+    }
+    if (u0.leadIn > 0) {
+      for (Unit cut : cuts) {
+        int ov = overlap(cut, u0);
+        if (ov >= options.minOverlap()) {
+          join(cut, u0, ov);
+          return 0;
+        }
+      }
+      Unit target = lastPartCut != null ? lastPartCut : null;
+      if (target != null) {
+        join(target, u0, 0);
+        return 0;
+      }
+      return -1;
+    }
+    if (lastPartCut == null) {
+      return -1;
+    }
+    for (int k = 0; k < Math.min(3, units.size()); k++) {
+      if (snapTargets[k] != null) {
+        break;
+      }
+      int ov = overlap(lastPartCut, units.get(k));
+      if (ov >= (k == 0 ? options.minOverlap() : Math.max(options.minOverlap(), Doc.K))) {
+        join(lastPartCut, units.get(k), ov);
+        return k;
+      }
+    }
+    if (u0.isProse() && !u0.listItemStart) {
+      join(lastPartCut, u0, 0);
+      return 0;
+    }
+    return -1;
+  }
+
+  /** Longest run of key chars that ends {@code cut} and starts {@code next}. */
+  private static int overlap(Unit cut, Unit next) {
+    String a = cut.key;
+    String b = next.key;
+    int max = Math.min(Math.min(a.length(), b.length()), 400);
+    for (int len = max; len > 0; len--) {
+      if (a.regionMatches(a.length() - len, b, 0, len)) {
+        return len;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Joins continuation {@code v} to {@code cut}: removes its lead-in and the words it repeats,
+   * then extends the cut's text (if the cut is in the document) or relates the whole sentence to
+   * the kept text that covered the cut.
+   */
+  private void join(Unit cut, Unit v, int overlapKeyChars) {
+    int from = 0;
+    boolean lead = v.leadIn > 0;
+    if (lead) {
+      changes.add(
+          Change.of(
+              ChangeKind.LEAD_IN_REMOVED,
+              new SourceSpan(v.fragment, v.start, v.start + v.leadIn),
+              v.text.substring(0, v.leadIn)));
+      from = v.leadIn;
+    }
+    if (overlapKeyChars > 0) {
+      Keys.Key k = Keys.normalize(v.text, 0, v.text.length(), true);
+      int to = overlapKeyChars >= k.key.length() ? v.text.length() : k.origin[overlapKeyChars];
+      to = Math.max(from, Texts.graphemeCeil(v.text, to));
+      if (to > from) {
+        changes.add(
+            Change.of(
+                ChangeKind.OVERLAP_REMOVED,
+                new SourceSpan(v.fragment, v.start + from, v.start + to),
+                Texts.excerpt(v.text.substring(from, to), 60)));
+      }
+      from = to;
+    }
+    String rest = v.text.substring(from);
+    String joint = "";
+    int ws = 0;
+    while (ws < rest.length() && Texts.isWhitespace(rest.charAt(ws))) {
+      ws++;
+    }
+    if (ws > 0) {
+      joint = rest.substring(0, ws).replace('\n', ' ');
+      rest = rest.substring(ws);
+      from += ws;
+    } else if (!rest.isEmpty() && needsSpace(cut, v, rest, lead, overlapKeyChars)) {
+      joint = " ";
+    }
+    v.consumed = true;
+    if (rest.isEmpty()) {
+      v.image = cut.image != null ? cut.image : cut.slot;
+      return;
+    }
+    SourceSpan restSpan = new SourceSpan(v.fragment, v.start + from, v.end);
+    Slot s = cut.slot;
+    if (s != null && s.unit == cut) {
+      String oldKey = cut.key;
+      HashCode oldHash = cut.hash;
+      cut.text = cut.text + joint + rest;
+      cut.pieces.add(restSpan);
+      cut.rekey();
+      doc.reindex(s, oldKey, oldHash);
+      changes.add(
+          Change.of(
+              ChangeKind.CUT_OFF_REPAIRED,
+              new SourceSpan(v.fragment, restSpan.start(), restSpan.start()),
+              Texts.excerpt(rest, 60)));
+      v.image = s;
+      head = s;
+      cuts.remove(cut);
+      return;
+    }
+    // The cut's text was already inside kept text: decide what the whole sentence is.
+    Unit whole = cut;
+    String oldText = whole.text;
+    whole.text = oldText + joint + rest;
+    whole.rekey();
+    Match m = doc.match(whole.key, whole.hash, head, options.nearSimilarity());
+    switch (m.relation()) {
+      case EXACT, COVERED -> {
+        whole.text = oldText;
+        whole.rekey();
+        v.consumed = false;
+        v.text = rest;
+        v.pieces.set(0, restSpan);
+        v.removal =
+            new Unit.Removal(
+                ChangeKind.REPEAT_REMOVED,
+                m.target(),
+                MatchKind.CONTAINED,
+                m.similarity());
+        v.image = m.last();
+        head = m.last();
+      }
+      case FULLER, NEAR -> {
+        whole.pieces.add(restSpan);
+        whole.removal = null;
+        if (m.relation() == Match.Relation.FULLER) {
+          supersede(m.target(), whole, ChangeKind.REPLACED_BY_FULLER, MatchKind.CONTAINED,
+              m.similarity());
+        } else {
+          variant(m.target(), whole, m.similarity());
+        }
+        if (whole.removal != null) {
+          // The kept version won; the continuation's text goes with the cut's.
+          whole.text = oldText;
+          whole.rekey();
+          whole.pieces.remove(whole.pieces.size() - 1);
+          v.consumed = false;
+          v.text = rest;
+          v.pieces.set(0, restSpan);
+          v.removal = new Unit.Removal(
+              ChangeKind.VARIANT_DROPPED, m.target(), MatchKind.NEAR, m.similarity());
+        } else {
+          changes.add(
+              Change.of(
+                  ChangeKind.CUT_OFF_REPAIRED,
+                  new SourceSpan(v.fragment, restSpan.start(), restSpan.start()),
+                  Texts.excerpt(rest, 60)));
+        }
+        v.image = m.target();
+        head = m.target();
+      }
+      default -> {
+        // New text that continues a sentence the document already holds: keep it after that.
+        whole.text = oldText;
+        whole.rekey();
+        v.consumed = false;
+        v.text = rest;
+        v.pieces.set(0, restSpan);
+        v.rekey();
+        Slot anchor = cut.removal != null ? cut.removal.keptAt() : head;
+        Slot placed = doc.insertAfter(anchor, v, joint);
+        place(v, placed);
+      }
+    }
+    cuts.remove(cut);
+  }
+
+  private boolean needsSpace(Unit cut, Unit v, String rest, boolean lead, int overlap) {
+    int before = cut.text.isEmpty() ? 0 : cut.text.codePointBefore(cut.text.length());
+    int after = rest.codePointAt(0);
+    if (!Texts.spacedScript(before) || !Texts.spacedScript(after)) {
+      return false;
+    }
+    // A lead-in restarts at a word; a page ends at a word. A bare cut may stop mid-word.
+    boolean page = !previousPart.endsWithMarker();
+    return (lead && overlap == 0) || page;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Placing and replacing
+
+  private void placeNew(Unit u) {
+    Slot s = doc.insertAfter(head, u, sepBefore(u, head));
+    place(u, s);
+  }
+
+  private void place(Unit u, Slot s) {
+    u.slot = s;
+    u.image = s;
+    u.removal = null;
+    // Inserting a block in front of text glued to the head splits the head's block there.
+    Slot after = s.next;
+    if (after.real && s.sep.indexOf('\n') >= 0 && after.sep.indexOf('\n') < 0 && after.unit != null
+        && after.unit.id < u.id) {
+      after.sep = "\n\n";
+    }
+    head = s;
+    checkRelabel();
+  }
+
+  private long relabelMark = Long.MIN_VALUE;
+
+  private void checkRelabel() {
+    // Labels change only when a gap is used up; the lookahead map is keyed by label.
+    if (!later.isEmpty()) {
+      boolean stale = false;
+      for (Slot t : snapTargets) {
+        if (t != null && !later.containsKey(t.label)) {
+          stale = true;
+          break;
+        }
+      }
+      if (stale) {
+        relabelled();
+      }
+    }
+  }
+
+  /** The separator for {@code u} placed after {@code anchor}. */
+  private String sepBefore(Unit u, Slot anchor) {
+    Unit prev = streamPrevious(u);
+    if (prev != null && prev.image == anchor) {
+      return u.sep;
+    }
+    if (anchor == doc.begin) {
+      return u.id == firstUnitId() ? u.sep : "";
+    }
+    if (u.blockStart || anchor.unit.kind != Unit.Kind.PROSE) {
+      return u.sep.contains("\n\n") || (u.sep.indexOf('\n') >= 0 && !u.blockStart)
+          ? u.sep
+          : "\n\n";
+    }
+    return u.sep.isEmpty() && Texts.spacedScript(anchor.unit.text.codePointBefore(anchor.unit.text.length()))
+        ? " "
+        : u.sep;
+  }
+
+  private int firstUnitId() {
+    return all.isEmpty() ? -1 : all.get(0).id;
+  }
+
+  private Unit streamPrevious(Unit u) {
+    if (part == null || units == null) {
+      return null;
+    }
+    int i = u.pos;
+    return i > 0 && i < units.size() && units.get(i) == u ? units.get(i - 1) : null;
+  }
+
+  private void stripLeadIn(Unit u) {
+    if (u.leadIn <= 0 || u.pieces.size() != 1 || u.pieces.get(0).start() != u.start) {
+      return;
+    }
+    changes.add(
+        Change.of(
+            ChangeKind.LEAD_IN_REMOVED,
+            new SourceSpan(u.fragment, u.start, u.start + u.leadIn),
+            u.text.substring(0, u.leadIn)));
+    u.text = u.text.substring(u.leadIn);
+    u.pieces.set(0, new SourceSpan(u.fragment, u.start + u.leadIn, u.end));
+  }
+
+  /** {@code u} takes {@code t}'s place; the unit there is reported as {@code kind}. */
+  private void supersede(Slot t, Unit u, ChangeKind kind, MatchKind match, double sim) {
+    Unit old = t.unit;
+    alias(t, old);
+    doc.replace(t, u);
+    u.slot = t;
+    u.image = t;
+    u.removal = null;
+    old.slot = null;
+    old.removal = new Unit.Removal(kind, t, match, sim);
+    if (old.kind == Unit.Kind.PROSE && u.leadIn > 0) {
+      stripLeadIn(u);
+    }
+  }
+
+  private void variant(Slot t, Unit u, double sim) {
+    boolean keepNew =
+        switch (options.variantPolicy()) {
+          case KEEP_LATEST -> true;
+          case KEEP_FIRST -> false;
+          case KEEP_LONGEST -> u.key.length() >= t.unit.key.length();
+        };
+    if (keepNew) {
+      if (u.leadIn > 0) {
+        stripLeadIn(u);
+      }
+      supersede(t, u, ChangeKind.VARIANT_DROPPED, MatchKind.NEAR, sim);
+    } else {
+      u.removal = new Unit.Removal(ChangeKind.VARIANT_DROPPED, t, MatchKind.NEAR, sim);
+      u.image = t;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Output
+
+  private String render(List<Part> parts) {
+    StringBuilder out = new StringBuilder();
+    Slot last = null;
+    for (Slot s = doc.begin.next; s != doc.end; s = s.next) {
+      if (s.prev == doc.begin) {
+        if (s.unit.id == firstUnitId()) {
+          out.append(s.unit.sep);
+        }
+      } else {
+        out.append(s.sep);
+      }
+      out.append(s.unit.text);
+      last = s;
+    }
+    if (last != null) {
+      Part lastPart = parts.get(parts.size() - 1);
+      Unit lastUnit = lastPart.units().isEmpty() ? null : lastPart.last();
+      if (last.unit == lastUnit && !lastPart.endsWithMarker()) {
+        out.append(lastPart.trailing());
+      } else {
+        String f = fragments.get(fragments.size() - 1);
+        if (!f.isEmpty() && (f.endsWith("\n") || f.endsWith("\r"))) {
+          out.append('\n');
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private ImmutableList<Change> report() {
+    List<Change> out = new ArrayList<>(changes);
+    for (Unit u : all) {
+      if (u.removal == null || u.consumed) {
+        continue;
+      }
+      Unit.Removal r = u.removal;
+      SourceSpan kept = r.keptAt().unit.pieces.get(0);
+      for (SourceSpan piece : u.pieces) {
+        String text = fragments.get(piece.fragment()).substring(piece.start(), piece.end());
+        out.add(
+            new Change(
+                r.kind(),
+                piece,
+                Texts.excerpt(text, 60),
+                java.util.Optional.of(kept),
+                java.util.Optional.of(r.match()),
+                java.util.OptionalDouble.of(clamp(r.similarity()))));
+      }
+    }
+    // Cut-offs left in the output, and a final cut the input ends with.
+    for (Unit c : cuts) {
+      if (c.slot != null && c.slot.unit == c && c.incomplete()) {
+        out.add(Change.of(ChangeKind.CUT_OFF_LEFT, c.span(), Texts.excerpt(c.text, 60)));
+      } else if (c == finalCut && c.removal != null) {
+        SourceSpan kept = c.removal.keptAt().unit.pieces.get(0);
+        out.add(
+            new Change(
+                ChangeKind.CUT_OFF_LEFT,
+                c.span(),
+                Texts.excerpt(c.text, 60),
+                java.util.Optional.of(kept),
+                java.util.Optional.of(c.removal.match()),
+                java.util.OptionalDouble.of(clamp(c.removal.similarity()))));
+      }
+    }
+    out.sort(
+        Comparator.comparingInt((Change c) -> c.source().fragment())
+            .thenComparingInt(c -> c.source().start())
+            .thenComparingInt(c -> c.source().end())
+            .thenComparing(c -> c.kind()));
+    return ImmutableList.copyOf(out);
+  }
+
+  private static double clamp(double d) {
+    return Math.max(0, Math.min(1, d));
+  }
+}

@@ -1,0 +1,415 @@
+package dev.seam;
+
+import com.google.common.collect.ImmutableList;
+import com.ibm.icu.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Splits fragments into parts at end markers, parts into blocks (blank lines, headings, list items;
+ * fenced code and tables atomic), and blocks into units (ICU sentences, one line at a time).
+ */
+final class Parser {
+  // Each pattern is anchored and linear: no nested quantifiers, so no catastrophic backtracking.
+  private static final Pattern HEADING = Pattern.compile("[ ]{0,3}#{1,6}(?:[ \\t].*)?");
+  private static final Pattern LIST_ITEM = Pattern.compile("[ \\t]*(?:[-*+]|\\d{1,9}[.)])[ \\t].*");
+  private static final Pattern FENCE = Pattern.compile("[ ]{0,3}(`{3,}|~{3,}).*");
+  private static final Pattern YAML_KEY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*[ \\t]*:.*");
+
+  private final String marker;
+  private final List<Part> parts = new ArrayList<>();
+  private final List<Change> changes = new ArrayList<>();
+  private int nextUnitId;
+
+  Parser(String marker) {
+    this.marker = marker;
+  }
+
+  List<Part> parts() {
+    return parts;
+  }
+
+  /** Marker removals found while parsing. */
+  List<Change> changes() {
+    return changes;
+  }
+
+  /** A line's content range, without its terminator. */
+  private record Line(int start, int end) {}
+
+  void parse(int fragment, String s) {
+    List<List<Line>> partLines = new ArrayList<>();
+    List<Boolean> marked = new ArrayList<>();
+    List<Line> current = new ArrayList<>();
+    int i = 0;
+    int n = s.length();
+    while (i <= n) {
+      int end = i;
+      while (end < n && s.charAt(end) != '\n' && s.charAt(end) != '\r') {
+        end++;
+      }
+      int from = i;
+      int at;
+      while ((at = s.indexOf(marker, from)) >= 0 && at + marker.length() <= end) {
+        current.add(new Line(from, at));
+        changes.add(
+            Change.of(
+                ChangeKind.END_MARKER_REMOVED,
+                new SourceSpan(fragment, at, at + marker.length()),
+                marker));
+        partLines.add(current);
+        marked.add(true);
+        current = new ArrayList<>();
+        from = at + marker.length();
+      }
+      current.add(new Line(from, end));
+      if (end >= n) {
+        break;
+      }
+      i = end + ((s.charAt(end) == '\r' && end + 1 < n && s.charAt(end + 1) == '\n') ? 2 : 1);
+      if (i == n) {
+        // The text ends with a line terminator: no further (empty) line.
+        break;
+      }
+    }
+    partLines.add(current);
+    marked.add(false);
+    for (int p = 0; p < partLines.size(); p++) {
+      buildPart(
+          fragment, s, partLines.get(p), marked.get(p), p == 0, p == partLines.size() - 1, p > 0);
+    }
+  }
+
+  private void buildPart(
+      int fragment,
+      String s,
+      List<Line> lines,
+      boolean endsWithMarker,
+      boolean firstOfFragment,
+      boolean lastOfFragment,
+      boolean afterMarker) {
+    int partIndex = parts.size();
+    List<Unit> units = new ArrayList<>();
+    int li = 0;
+    int blank = 0;
+    // Where the previous unit ended (or the part started): the separator runs from here.
+    int prevEnd = lines.isEmpty() ? 0 : lines.get(0).start;
+    // A marker glued into a line leaves text after it on the same line: that is a part start too.
+    Unit frontMatter = null;
+    int fmEnd = frontMatterEnd(s, lines);
+    if (fmEnd >= 0) {
+      Line first = firstNonBlank(s, lines);
+      Line close = lines.get(fmEnd);
+      frontMatter =
+          new Unit(
+              nextUnitId++,
+              fragment,
+              partIndex,
+              first.start,
+              close.end,
+              joinLines(s, lines, lines.indexOf(first), fmEnd),
+              Unit.Kind.FRONT_MATTER,
+              true,
+              false,
+              true,
+              0,
+              sep(s, prevEnd, first.start),
+              -1);
+      prevEnd = close.end;
+      li = fmEnd + 1;
+    }
+    int block = -1;
+    String openKind = null; // "para", "list", or null when no block is open
+    while (li < lines.size()) {
+      Line line = lines.get(li);
+      if (Texts.isBlank(s, line.start, line.end)) {
+        blank++;
+        openKind = null;
+        li++;
+        continue;
+      }
+      String text = s.substring(line.start, line.end);
+      boolean segmentStart = units.isEmpty() || blank >= 2;
+      if (FENCE.matcher(text).matches()) {
+        int close = fenceEnd(s, lines, li);
+        block++;
+        units.add(
+            atomic(fragment, partIndex, s, lines, li, close, prevEnd, segmentStart, block));
+        prevEnd = lines.get(close).end;
+        li = close + 1;
+        openKind = null;
+        blank = 0;
+        continue;
+      }
+      if (text.stripLeading().startsWith("|")) {
+        int last = li;
+        while (last + 1 < lines.size()
+            && s.substring(lines.get(last + 1).start, lines.get(last + 1).end)
+                .stripLeading()
+                .startsWith("|")) {
+          last++;
+        }
+        block++;
+        units.add(atomic(fragment, partIndex, s, lines, li, last, prevEnd, segmentStart, block));
+        prevEnd = lines.get(last).end;
+        li = last + 1;
+        openKind = null;
+        blank = 0;
+        continue;
+      }
+      if (HEADING.matcher(text).matches()) {
+        block++;
+        int a = firstNonSpace(s, line.start, line.end);
+        int b = lastNonSpace(s, line.start, line.end);
+        units.add(
+            new Unit(
+                nextUnitId++,
+                fragment,
+                partIndex,
+                a,
+                b,
+                s.substring(a, b),
+                Unit.Kind.HEADING,
+                true,
+                false,
+                segmentStart,
+                0,
+                sep(s, prevEnd, a),
+                block));
+        prevEnd = b;
+        li++;
+        openKind = null;
+        blank = 0;
+        continue;
+      }
+      boolean listStart = LIST_ITEM.matcher(text).matches();
+      boolean newBlock = openKind == null || listStart;
+      if (newBlock) {
+        block++;
+        openKind = listStart ? "list" : "para";
+      }
+      prevEnd =
+          sentences(
+              fragment, partIndex, s, line, prevEnd, newBlock, listStart, segmentStart, block,
+              units);
+      blank = 0;
+      li++;
+    }
+    int lastLineEnd = lines.isEmpty() ? prevEnd : lines.get(lines.size() - 1).end;
+    String trailing = endsWithMarker ? "" : sep(s, prevEnd, Math.max(prevEnd, s.length()));
+    if (!lastOfFragment) {
+      trailing = "";
+    }
+    if (units.isEmpty() && frontMatter == null && lastLineEnd == prevEnd && afterMarker) {
+      // Only whitespace after a marker: nothing to keep, but the part still exists in order.
+    }
+    ImmutableList<Unit> frozen = ImmutableList.copyOf(units);
+    for (int k = 0; k < units.size(); k++) {
+      units.get(k).pos = k;
+      units.get(k).siblings = frozen;
+    }
+    parts.add(
+        new Part(
+            partIndex,
+            fragment,
+            frozen,
+            endsWithMarker,
+            firstOfFragment,
+            lastOfFragment,
+            trailing,
+            frontMatter));
+  }
+
+  private int sentences(
+      int fragment,
+      int partIndex,
+      String s,
+      Line line,
+      int prevEnd,
+      boolean newBlock,
+      boolean listStart,
+      boolean segmentStart,
+      int block,
+      List<Unit> units) {
+    int a = firstNonSpace(s, line.start, line.end);
+    int b = lastNonSpace(s, line.start, line.end);
+    String content = s.substring(a, b);
+    BreakIterator it = Texts.sentences();
+    it.setText(content);
+    int from = it.first();
+    boolean first = true;
+    for (int to = it.next(); to != BreakIterator.DONE; from = to, to = it.next()) {
+      // A segment with no letter or digit ("...", "…", "—") is not a sentence of its own: it
+      // belongs to the text that follows it (a lead-in mark) on the same line.
+      while (to < content.length() && !hasWordChar(content, from, to)) {
+        int further = it.next();
+        if (further == BreakIterator.DONE) {
+          break;
+        }
+        to = further;
+      }
+      int x = a + from;
+      int y = a + to;
+      while (y > x && Texts.isWhitespace(s.charAt(y - 1))) {
+        y--;
+      }
+      if (y == x) {
+        continue;
+      }
+      boolean blockStart = newBlock && first;
+      int leadIn = blockStart || (first && units.isEmpty()) ? Texts.leadInLength(s, x, y) : 0;
+      units.add(
+          new Unit(
+              nextUnitId++,
+              fragment,
+              partIndex,
+              x,
+              y,
+              s.substring(x, y),
+              Unit.Kind.PROSE,
+              blockStart,
+              blockStart && listStart,
+              segmentStart && first,
+              leadIn,
+              sep(s, prevEnd, x),
+              block));
+      prevEnd = y;
+      first = false;
+    }
+    return prevEnd;
+  }
+
+  private static boolean hasWordChar(String s, int from, int to) {
+    for (int i = from; i < to; ) {
+      int cp = s.codePointAt(i);
+      if (Character.isLetterOrDigit(cp)) {
+        return true;
+      }
+      i += Character.charCount(cp);
+    }
+    return false;
+  }
+
+  private Unit atomic(
+      int fragment,
+      int partIndex,
+      String s,
+      List<Line> lines,
+      int from,
+      int to,
+      int prevEnd,
+      boolean segmentStart,
+      int block) {
+    Line first = lines.get(from);
+    Line last = lines.get(to);
+    return new Unit(
+        nextUnitId++,
+        fragment,
+        partIndex,
+        first.start,
+        last.end,
+        joinLines(s, lines, from, to),
+        Unit.Kind.ATOMIC,
+        true,
+        false,
+        segmentStart,
+        0,
+        sep(s, prevEnd, first.start),
+        block);
+  }
+
+  /** Index of the line closing a fence opened at {@code open}; the part's last line if none. */
+  private static int fenceEnd(String s, List<Line> lines, int open) {
+    String opening = s.substring(lines.get(open).start, lines.get(open).end).strip();
+    char fenceChar = opening.charAt(0);
+    int fenceLen = 0;
+    while (fenceLen < opening.length() && opening.charAt(fenceLen) == fenceChar) {
+      fenceLen++;
+    }
+    for (int k = open + 1; k < lines.size(); k++) {
+      String t = s.substring(lines.get(k).start, lines.get(k).end).strip();
+      int run = 0;
+      while (run < t.length() && t.charAt(run) == fenceChar) {
+        run++;
+      }
+      if (run >= fenceLen && run == t.length()) {
+        return k;
+      }
+    }
+    return lines.size() - 1;
+  }
+
+  /**
+   * Index of the closing line of a front matter block at the very start of the part, or -1. A
+   * front matter block opens with a {@code ---} line, holds at least one {@code key:} line and
+   * closes with {@code ---} or {@code ...}.
+   */
+  private static int frontMatterEnd(String s, List<Line> lines) {
+    int k = 0;
+    while (k < lines.size() && Texts.isBlank(s, lines.get(k).start, lines.get(k).end)) {
+      k++;
+    }
+    if (k >= lines.size() || !s.substring(lines.get(k).start, lines.get(k).end).strip().equals("---")) {
+      return -1;
+    }
+    boolean sawKey = false;
+    for (int j = k + 1; j < lines.size() && j <= k + 500; j++) {
+      String t = s.substring(lines.get(j).start, lines.get(j).end);
+      String st = t.strip();
+      if (st.equals("---") || st.equals("...")) {
+        return sawKey ? j : -1;
+      }
+      if (YAML_KEY.matcher(t).matches()) {
+        sawKey = true;
+      }
+    }
+    return -1;
+  }
+
+  private static Line firstNonBlank(String s, List<Line> lines) {
+    for (Line l : lines) {
+      if (!Texts.isBlank(s, l.start, l.end)) {
+        return l;
+      }
+    }
+    throw new IllegalStateException("no non-blank line");
+  }
+
+  private static String joinLines(String s, List<Line> lines, int from, int to) {
+    StringBuilder b = new StringBuilder();
+    for (int k = from; k <= to; k++) {
+      if (k > from) {
+        b.append('\n');
+      }
+      b.append(s, lines.get(k).start, lines.get(k).end);
+    }
+    return b.toString();
+  }
+
+  /** The source text between two units, line endings normalized to LF. */
+  static String sep(String s, int from, int to) {
+    if (to <= from) {
+      return "";
+    }
+    String raw = s.substring(from, to);
+    if (raw.indexOf('\r') < 0) {
+      return raw;
+    }
+    return raw.replace("\r\n", "\n").replace('\r', '\n');
+  }
+
+  private static int firstNonSpace(String s, int from, int to) {
+    while (from < to && Texts.isWhitespace(s.charAt(from))) {
+      from++;
+    }
+    return from;
+  }
+
+  private static int lastNonSpace(String s, int from, int to) {
+    while (to > from && Texts.isWhitespace(s.charAt(to - 1))) {
+      to--;
+    }
+    return to;
+  }
+}

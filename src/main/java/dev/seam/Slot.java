@@ -1,0 +1,27 @@
+package dev.seam;
+
+/** A place in the kept document. Its unit may be replaced by a fuller or later version. */
+final class Slot {
+  Unit unit;
+  Slot prev;
+  Slot next;
+  /** Order label: a before b in the document iff a.label < b.label. */
+  long label;
+  /** The separator rendered before this slot's unit. */
+  String sep;
+  /** Units removed as copies of this slot's text, to find their source neighbours. */
+  java.util.List<Unit> aliases;
+  /** False for the two sentinels that bound the list. */
+  final boolean real;
+
+  Slot(Unit unit, String sep, boolean real) {
+    this.unit = unit;
+    this.sep = sep;
+    this.real = real;
+  }
+
+  @Override
+  public String toString() {
+    return "S" + label + ":" + unit;
+  }
+}

@@ -1,0 +1,147 @@
+package dev.seam;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+
+/** Character-level helpers. Boundaries come from ICU; nothing here walks raw chars for meaning. */
+final class Texts {
+  private static final BreakIterator GRAPHEMES = BreakIterator.getCharacterInstance(ULocale.ROOT);
+  private static final BreakIterator SENTENCES = BreakIterator.getSentenceInstance(ULocale.ROOT);
+
+  private Texts() {}
+
+  /** A fresh grapheme-cluster iterator; BreakIterator is stateful, so each call clones. */
+  static BreakIterator graphemes() {
+    return (BreakIterator) GRAPHEMES.clone();
+  }
+
+  /** A fresh sentence iterator (UAX #29 via ICU). */
+  static BreakIterator sentences() {
+    return (BreakIterator) SENTENCES.clone();
+  }
+
+  static boolean isWhitespace(int cp) {
+    return UCharacter.hasBinaryProperty(cp, UProperty.WHITE_SPACE) || cp == 0xFEFF;
+  }
+
+  static boolean isBlank(CharSequence s, int from, int to) {
+    for (int i = from; i < to; ) {
+      int cp = Character.codePointAt(s, i);
+      if (!isWhitespace(cp)) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
+  }
+
+  /** The nearest grapheme boundary at or after {@code offset} within {@code s}. */
+  static int graphemeCeil(String s, int offset) {
+    if (offset <= 0) {
+      return 0;
+    }
+    if (offset >= s.length()) {
+      return s.length();
+    }
+    BreakIterator it = graphemes();
+    it.setText(s);
+    return it.isBoundary(offset) ? offset : it.following(offset);
+  }
+
+  /** The nearest grapheme boundary at or before {@code offset} within {@code s}. */
+  static int graphemeFloor(String s, int offset) {
+    if (offset <= 0) {
+      return 0;
+    }
+    if (offset >= s.length()) {
+      return s.length();
+    }
+    BreakIterator it = graphemes();
+    it.setText(s);
+    return it.isBoundary(offset) ? offset : it.preceding(offset);
+  }
+
+  /** The start of {@code s}, at most about {@code max} chars, cut at a grapheme boundary. */
+  static String excerpt(String s, int max) {
+    if (s.length() <= max) {
+      return s;
+    }
+    return s.substring(0, Math.max(graphemeFloor(s, max), Math.min(s.length(), 1)));
+  }
+
+  /** Length of a lead-in mark ("…", "...", "‥", "⋯", repeated) at {@code from}, or 0. */
+  static int leadInLength(String s, int from, int to) {
+    int i = from;
+    while (i < to) {
+      char c = s.charAt(i);
+      if (c == '\u2026' || c == '\u2025' || c == '\u22EF') {
+        i++;
+      } else if (c == '.' && i + 2 < to && s.charAt(i + 1) == '.' && s.charAt(i + 2) == '.') {
+        i += 3;
+      } else {
+        break;
+      }
+    }
+    if (i == from) {
+      return 0;
+    }
+    // "...." alone, or a lead-in swallowing the whole unit, is not a lead-in but text.
+    int j = i;
+    while (j < to && isWhitespace(s.charAt(j))) {
+      j++;
+    }
+    return j < to ? j - from : 0;
+  }
+
+  /**
+   * Whether prose text ends at a sentence end: terminal punctuation, possibly followed by closing
+   * quotes or brackets. Text that does not is a candidate cut.
+   */
+  static boolean endsSentence(String s) {
+    int i = s.length();
+    while (i > 0) {
+      int cp = Character.codePointBefore(s, i);
+      if (isWhitespace(cp) || isClosing(cp)) {
+        i -= Character.charCount(cp);
+        continue;
+      }
+      return isTerminal(cp);
+    }
+    return true;
+  }
+
+  private static boolean isClosing(int cp) {
+    int type = UCharacter.getType(cp);
+    return type == UCharacter.END_PUNCTUATION
+        || type == UCharacter.FINAL_PUNCTUATION
+        || cp == '"'
+        || cp == '\''
+        || cp == '*'
+        || cp == '_'
+        || cp == '`';
+  }
+
+  private static boolean isTerminal(int cp) {
+    if (UCharacter.hasBinaryProperty(cp, UProperty.S_TERM)
+        || UCharacter.hasBinaryProperty(cp, UProperty.TERMINAL_PUNCTUATION)) {
+      return cp != ',' && cp != '、' && cp != '，' && cp != '､';
+    }
+    return cp == '\u2026' || cp == '\u2025';
+  }
+
+  /** Whether the script of {@code cp} separates words with spaces (Latin, Cyrillic, Greek, ...). */
+  static boolean spacedScript(int cp) {
+    if (!UCharacter.isLetterOrDigit(cp)) {
+      return false;
+    }
+    int script = UScript.getScript(cp);
+    return switch (script) {
+      case UScript.HAN, UScript.HIRAGANA, UScript.KATAKANA, UScript.THAI, UScript.LAO,
+          UScript.KHMER, UScript.MYANMAR, UScript.TIBETAN -> false;
+      default -> true;
+    };
+  }
+}

@@ -1,0 +1,119 @@
+package dev.seam;
+
+import com.google.common.hash.HashCode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One sentence of prose, one heading, or one atomic block (code, table, front matter), with where
+ * it came from. Units are the grain of comparison; their separators carry the block structure.
+ */
+final class Unit {
+  enum Kind {
+    PROSE,
+    HEADING,
+    ATOMIC,
+    FRONT_MATTER
+  }
+
+  final int id;
+  final int fragment;
+  final int part;
+  final int start;
+  final int end;
+  final Kind kind;
+  final boolean blockStart;
+  final boolean listItemStart;
+  /** First unit of a part, or of a block after two or more blank lines. */
+  final boolean segmentStart;
+  /** Chars of a lead-in mark at the start of the text (block starts only). */
+  final int leadIn;
+  /** The whitespace before this unit in its source, line endings normalized to LF. */
+  final String sep;
+  /** Index of this unit's block within its part, to tell which units share a block. */
+  final int block;
+  /** Position in its part's unit list. */
+  int pos;
+  /** Its part's units, to find source neighbours. */
+  java.util.List<Unit> siblings = java.util.List.of();
+
+  Unit sourcePrevious() {
+    return pos > 0 && pos <= siblings.size() ? siblings.get(pos - 1) : null;
+  }
+
+  Unit sourceNext() {
+    return pos + 1 < siblings.size() ? siblings.get(pos + 1) : null;
+  }
+
+  String text;
+  String key;
+  HashCode hash;
+  /** Source ranges whose text makes up {@link #text}: one, or more after a join. */
+  final List<SourceSpan> pieces = new ArrayList<>(1);
+
+  /** Why this unit's text is not in the output, or null while it is (or may be). */
+  Removal removal;
+  /** The slot holding this unit while it is in the document. */
+  Slot slot;
+  /** Where this unit landed: its own slot, the kept slot it repeats, or the unit it joined. */
+  Slot image;
+  /** Whether this unit was merged whole into another (a continuation joined to its cut). */
+  boolean consumed;
+
+  Unit(
+      int id,
+      int fragment,
+      int part,
+      int start,
+      int end,
+      String text,
+      Kind kind,
+      boolean blockStart,
+      boolean listItemStart,
+      boolean segmentStart,
+      int leadIn,
+      String sep,
+      int block) {
+    this.id = id;
+    this.fragment = fragment;
+    this.part = part;
+    this.start = start;
+    this.end = end;
+    this.text = text;
+    this.kind = kind;
+    this.blockStart = blockStart;
+    this.listItemStart = listItemStart;
+    this.segmentStart = segmentStart;
+    this.leadIn = leadIn;
+    this.sep = sep;
+    this.block = block;
+    this.pieces.add(new SourceSpan(fragment, start, end));
+    rekey();
+  }
+
+  void rekey() {
+    this.key = Keys.key(text);
+    this.hash = Keys.hash(key);
+  }
+
+  SourceSpan span() {
+    return new SourceSpan(fragment, start, end);
+  }
+
+  /** Whether a cut could have stopped this unit mid-sentence. */
+  boolean incomplete() {
+    return kind == Kind.PROSE && !Texts.endsSentence(text);
+  }
+
+  boolean isProse() {
+    return kind == Kind.PROSE;
+  }
+
+  @Override
+  public String toString() {
+    return "U" + id + "{" + Texts.excerpt(text, 30) + "}";
+  }
+
+  /** Why a unit's text was left out, and what kept text stands in for it. */
+  record Removal(ChangeKind kind, Slot keptAt, MatchKind match, double similarity) {}
+}

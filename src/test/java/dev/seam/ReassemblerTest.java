@@ -1,0 +1,39 @@
+package dev.seam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReassemblerTest {
+  private final Reassembler engine = Reassembler.withDefaults();
+
+  @Test
+  void cleanFragmentComesBackIdenticalWithEmptyReport() {
+    String clean = "# Title\n\nFirst paragraph. It has two sentences.\n\nSecond one.\n";
+    Reassembly r = engine.reassemble(List.of(clean));
+    assertThat(r.text()).isEqualTo(clean);
+    assertThat(r.report().changes()).isEmpty();
+    assertThat(r.truncated()).isFalse();
+  }
+
+  @Test
+  void directContinuationAcrossMarkerJoinsWithoutBreak() {
+    Reassembly r = engine.reassemble(List.of("インドの2\n\n---END---\n\n0以上の公用語があります。\n"));
+    assertThat(r.text()).isEqualTo("インドの20以上の公用語があります。\n");
+    assertThat(r.report().count(ChangeKind.END_MARKER_REMOVED)).isEqualTo(1);
+    assertThat(r.report().count(ChangeKind.CUT_OFF_REPAIRED)).isEqualTo(1);
+  }
+
+  @Test
+  void nullListAndNullElementNameTheArgument() {
+    assertThatThrownBy(() -> engine.reassemble(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("fragments");
+    assertThatThrownBy(() -> engine.reassemble(Arrays.asList("a", null)))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("fragments[1]");
+  }
+}
