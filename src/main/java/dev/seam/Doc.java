@@ -31,6 +31,7 @@ final class Doc {
   private final Map<HashCode, List<Slot>> exact = new HashMap<>();
   private final Map<Long, Posting> grams = new HashMap<>();
   private int size;
+  private int relabels;
 
   private static final class Posting {
     int count;
@@ -46,6 +47,11 @@ final class Doc {
 
   int size() {
     return size;
+  }
+
+  /** How many times labels were respread; labels held elsewhere are stale when this changes. */
+  int relabels() {
+    return relabels;
   }
 
   boolean isEmpty() {
@@ -109,6 +115,7 @@ final class Doc {
 
   /** Spreads labels evenly again once a gap is used up; order is preserved. */
   private void relabel() {
+    relabels++;
     long l = -(long) size * GAP / 2;
     for (Slot s = begin.next; s != end; s = s.next) {
       s.label = l;

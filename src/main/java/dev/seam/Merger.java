@@ -30,6 +30,8 @@ final class Merger {
   private final Deque<Unit> cuts = new ArrayDeque<>();
 
   private Slot head;
+  /** Whether the current segment (a part, or text after blank lines) has repeated kept text. */
+  private boolean segmentRestarted;
   private Slot frontSlot;
   private Unit lastPartCut;
   private Part previousPart;
@@ -40,6 +42,7 @@ final class Merger {
   private Part part;
   private Slot[] snapTargets;
   private final TreeMap<Long, Integer> later = new TreeMap<>();
+  private int snapRelabels;
 
   Merger(ReassemblyOptions options, List<String> fragments) {
     this.options = options;
@@ -89,6 +92,10 @@ final class Merger {
       Unit u = units.get(i);
       forget(i);
       if (u.consumed || u.image != null) {
+        if (i == joinAt && u.image != null) {
+          // Text after the join continues from the repaired sentence.
+          head = u.image;
+        }
         continue;
       }
       if (joinSlot != null && i < joinAt) {
@@ -135,6 +142,7 @@ final class Merger {
   /** Matches every unit of the part against the document as it was before the part. */
   private void snapshot() {
     snapTargets = new Slot[units.size()];
+    snapRelabels = doc.relabels();
     later.clear();
     for (int i = 0; i < units.size(); i++) {
       Unit u = units.get(i);
@@ -147,6 +155,7 @@ final class Merger {
   }
 
   private void forget(int i) {
+    refreshLookahead(i);
     Slot t = snapTargets[i];
     if (t != null) {
       Integer n = later.get(t.label);
@@ -160,23 +169,38 @@ final class Merger {
     }
   }
 
-  private void relabelled() {
+  /** Rebuilds the lookahead after labels were respread, from the units not yet read. */
+  private void refreshLookahead(int from) {
+    if (doc.relabels() == snapRelabels) {
+      return;
+    }
+    snapRelabels = doc.relabels();
     later.clear();
-    for (Slot t : snapTargets) {
-      if (t != null) {
-        later.merge(t.label, 1, Integer::sum);
+    for (int k = from; k < snapTargets.length; k++) {
+      if (snapTargets[k] != null) {
+        later.merge(snapTargets[k].label, 1, Integer::sum);
       }
     }
   }
 
   private void step(int i) {
     Unit u = units.get(i);
+    if (u.segmentStart) {
+      segmentRestarted = false;
+    }
     boolean partStartLeadIn = i == 0 && part.index() > 0 && u.leadIn > 0;
     if (u.key.isEmpty()) {
       placeNew(u);
       return;
     }
     Match m = doc.match(u.key, u.hash, head, options.nearSimilarity());
+    if (m.isNone() && i == units.size() - 1 && u.incomplete() && head.next.real
+        && head.next.unit.key.startsWith(u.key) && head.next.unit.key.length() > u.key.length()) {
+      // A cut too short for grams that starts the sentence the reader would read next ("今日の",
+      // 003 line 169).
+      double sim = (double) u.key.length() / head.next.unit.key.length();
+      m = new Match(Match.Relation.COVERED, head.next, head.next, sim);
+    }
     if (m.isNone()) {
       if (partStartLeadIn) {
         stripLeadIn(u);
@@ -207,6 +231,11 @@ final class Merger {
         placeNew(u);
       }
       return;
+    }
+    if (u.segmentStart
+        && (m.relation() == Match.Relation.EXACT || m.relation() == Match.Relation.COVERED)) {
+      // A segment that opens by repeating kept text is a restart (000 line 91).
+      segmentRestarted = true;
     }
     Slot t = m.target();
     boolean onChain = onChain(i, m);
@@ -254,6 +283,7 @@ final class Merger {
       return true;
     }
     if (t.label > head.label) {
+      refreshLookahead(i + 1);
       Map.Entry<Long, Integer> next = later.higherEntry(head.label);
       return next == null || next.getKey() >= t.label;
     }
@@ -262,10 +292,7 @@ final class Merger {
       return true;
     }
     Unit prev = i > 0 ? units.get(i - 1) : null;
-    if (prev != null
-        && (prev.removal != null || prev.consumed)
-        && prev.image != null
-        && (prev.image == t.prev || prev.image == t)) {
+    if (prev != null && prev.image != null && (prev.image == t.prev || prev.image == t)) {
       return true;
     }
     return nextDiagonal(i, m);
@@ -361,11 +388,10 @@ final class Merger {
         return true;
       }
     }
-    // Diagonal: the previous unit was a repeat of the kept unit just before this one.
-    if (prev != null && prev.removal != null && prev.image != null) {
-      if (prev.image == t.prev || prev.image == t) {
-        return true;
-      }
+    // Diagonal: the previous unit landed (repeated, or was placed) right before the target, so
+    // the text reads on from there (000 line 93 after the new sentences of line 91).
+    if (prev != null && prev.image != null && (prev.image == t.prev || prev.image == t)) {
+      return true;
     }
     if (prev != null && prev.block == u.block && prev.removal != null && !isShort) {
       return true;
@@ -373,11 +399,16 @@ final class Merger {
     // Text after a marker or in a later fragment is generated again: a long sentence it repeats
     // is a regeneration (a restart, a rewritten ending that reuses sentences: 002 line 110),
     // wherever the kept copy is. Short lines and headings need a neighbour that repeats too.
-    if (generated && !isShort && m.relation() != Match.Relation.NEAR) {
+    if (generated && !isShort) {
       return true;
     }
     boolean nextDiagonal = nextDiagonal(i, m);
     if ((generated || u.segmentStart) && nextDiagonal) {
+      return true;
+    }
+    // Inside a segment that already restarted, later repeats belong to that restart even with
+    // rewritten paragraphs between them (000 lines 93-119 regenerate 66-88 with edits).
+    if (segmentRestarted && !isShort && m.relation() != Match.Relation.NEAR) {
       return true;
     }
     // A restart after a marker or after blank lines (000 lines 45, 48, 91).
@@ -635,25 +666,6 @@ final class Merger {
       after.sep = "\n\n";
     }
     head = s;
-    checkRelabel();
-  }
-
-  private long relabelMark = Long.MIN_VALUE;
-
-  private void checkRelabel() {
-    // Labels change only when a gap is used up; the lookahead map is keyed by label.
-    if (!later.isEmpty()) {
-      boolean stale = false;
-      for (Slot t : snapTargets) {
-        if (t != null && !later.containsKey(t.label)) {
-          stale = true;
-          break;
-        }
-      }
-      if (stale) {
-        relabelled();
-      }
-    }
   }
 
   /** The separator for {@code u} placed after {@code anchor}. */

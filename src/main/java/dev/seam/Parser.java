@@ -240,9 +240,9 @@ final class Parser {
     int from = it.first();
     boolean first = true;
     for (int to = it.next(); to != BreakIterator.DONE; from = to, to = it.next()) {
-      // A segment with no letter or digit ("...", "…", "—") is not a sentence of its own: it
-      // belongs to the text that follows it (a lead-in mark) on the same line.
-      while (to < content.length() && !hasWordChar(content, from, to)) {
+      // A segment with no letter ("...", "…", "—", a list number "1.") is not a sentence of its
+      // own: it belongs to the text that follows it on the same line.
+      while (to < content.length() && !hasLetter(content, from, to)) {
         int further = it.next();
         if (further == BreakIterator.DONE) {
           break;
@@ -280,10 +280,10 @@ final class Parser {
     return prevEnd;
   }
 
-  private static boolean hasWordChar(String s, int from, int to) {
+  private static boolean hasLetter(String s, int from, int to) {
     for (int i = from; i < to; ) {
       int cp = s.codePointAt(i);
-      if (Character.isLetterOrDigit(cp)) {
+      if (Character.isLetter(cp)) {
         return true;
       }
       i += Character.charCount(cp);
