@@ -76,6 +76,44 @@ final class Doc {
     return insertAfter(anchor.prev, u, sep);
   }
 
+  /** Takes a slot out of the document and the indexes. */
+  void remove(Slot s) {
+    unindex(s, s.unit);
+    s.prev.next = s.next;
+    s.next.prev = s.prev;
+    size--;
+  }
+
+  /**
+   * Share of {@code key}'s non-space chars that lie in some gram of {@code grams}: how much of a
+   * sentence another text holds, in any order.
+   */
+  static double coverage(String key, Set<Long> grams) {
+    if (key.length() < K) {
+      return 0;
+    }
+    long[] g = grams(key);
+    boolean[] covered = new boolean[key.length()];
+    for (int i = 0; i < g.length; i++) {
+      if (grams.contains(g[i])) {
+        for (int k = i; k < i + K; k++) {
+          covered[k] = true;
+        }
+      }
+    }
+    int total = 0;
+    int hit = 0;
+    for (int i = 0; i < key.length(); i++) {
+      if (key.charAt(i) != ' ') {
+        total++;
+        if (covered[i]) {
+          hit++;
+        }
+      }
+    }
+    return total == 0 ? 0 : (double) hit / total;
+  }
+
   /** Puts {@code u} in {@code s}'s place; the old unit leaves the document and the indexes. */
   void replace(Slot s, Unit u) {
     unindex(s, s.unit);

@@ -28,6 +28,11 @@ final class Merger {
   private final List<Unit> all = new ArrayList<>();
   /** Open cuts, most recent first. */
   private final Deque<Unit> cuts = new ArrayDeque<>();
+  /**
+   * Cuts an end marker confirms. A fragment that merely ends without a full stop is not known to
+   * be cut, so it is not flagged (and reassembling a flagged output again flags nothing).
+   */
+  private final java.util.Set<Unit> markedCuts = new java.util.HashSet<>();
 
   private Slot head;
   /** Whether the current segment (a part, or text after blank lines) has repeated kept text. */
@@ -98,6 +103,9 @@ final class Merger {
         }
         continue;
       }
+      if (i > 0 && units.get(i - 1).block != u.block) {
+        absorb(units.get(i - 1).block);
+      }
       if (joinSlot != null && i < joinAt) {
         // Text a continuation put before the point where it picks up the cut (003 line 151):
         // it belongs before the repaired text, not after it.
@@ -107,11 +115,15 @@ final class Merger {
       }
       step(i);
     }
+    absorb(units.get(units.size() - 1).block);
     Unit last = units.get(units.size() - 1);
     boolean atCut = p.endsWithMarker() || p.lastOfFragment();
     if (atCut && last.incomplete()) {
       cuts.push(last);
       lastPartCut = last;
+      if (p.endsWithMarker()) {
+        markedCuts.add(last);
+      }
     } else {
       lastPartCut = null;
     }
@@ -256,16 +268,28 @@ final class Merger {
         }
         supersede(t, u, ChangeKind.REPLACED_BY_FULLER, MatchKind.CONTAINED, m.similarity());
       }
-      case NEAR -> variant(t, u, m.similarity());
+      case NEAR -> {
+        if (onChain) {
+          variant(t, u, m.similarity());
+        } else {
+          // Out of the part's order: replacing would move the later sentence into the old
+          // paragraph and leave a hole in its own (004 line 77 vs line 24). Keep the kept one.
+          u.removal = new Unit.Removal(ChangeKind.VARIANT_DROPPED, t, MatchKind.NEAR,
+              m.similarity());
+          u.image = t;
+        }
+      }
       default -> throw new AssertionError(m);
     }
     if (onChain) {
       Unit prev = i > 0 ? units.get(i - 1) : null;
       Slot img = m.relation() == Match.Relation.COVERED ? m.last() : t;
-      if (prev != null && prev.image != null && img.prev == prev.image && img == t) {
-        // The later version's layout wins where both neighbours come from it (002 line 166
-        // splits line 108 into two paragraphs).
-        t.sep = u.sep.isEmpty() && u.blockStart ? t.sep : u.sep;
+      if (prev != null && prev.image != null && img.prev == prev.image && img == t
+          && newlines(u.sep) > newlines(t.sep)) {
+        // A later version may break a paragraph where both neighbours come from it (002 line 166
+        // splits line 108 in two), but never joins lines: a context line glues whole paragraphs
+        // with spaces (000 line 45), and that layout must not win.
+        t.sep = u.sep;
       }
       head = img;
     }
@@ -296,6 +320,128 @@ final class Merger {
       return true;
     }
     return nextDiagonal(i, m);
+  }
+
+  /** Share of a kept sentence's text that a regenerated block must hold to absorb it. */
+  private static final double ABSORB_COVERAGE = 0.75;
+
+  /**
+   * After a block that regenerates a kept block: a kept sentence the new block left unmatched but
+   * whose text it mostly holds (one sentence rewritten as several, 000 line 70 into 97; a word
+   * inserted, 82 into 111) is absorbed, so the document does not say it twice.
+   */
+  private void absorb(int block) {
+    List<Unit> mine = new ArrayList<>();
+    for (Unit u : units) {
+      if (u.block == block) {
+        mine.add(u);
+      }
+    }
+    java.util.Set<Slot> images = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.Set<Slot> blockStarts =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Unit u : mine) {
+      if (u.image != null) {
+        images.add(u.image);
+      }
+      if (u.removal != null && u.image != null && u.image.real) {
+        Slot start = u.image;
+        while (!start.unit.blockStart && start.prev.real) {
+          start = start.prev;
+        }
+        blockStarts.add(start);
+      }
+    }
+    if (blockStarts.isEmpty()) {
+      return;
+    }
+    java.util.Set<Long> grams = new java.util.HashSet<>();
+    for (Unit u : mine) {
+      if (u.removal == null || u.image != null) {
+        for (long g : Doc.grams(u.key)) {
+          grams.add(g);
+        }
+      }
+    }
+    for (Slot start : blockStarts) {
+      Slot s = start;
+      do {
+        Slot next = s.next;
+        Unit d = s.unit;
+        if (!images.contains(s)
+            && d.kind == Unit.Kind.PROSE
+            && !(d.part == part.index() && d.block == block)
+            && !later.containsKey(s.label)
+            && Doc.coverage(d.key, grams) >= ABSORB_COVERAGE) {
+          Slot into = bestHolder(d, mine);
+          if (into != null) {
+            retire(s, into);
+          }
+        }
+        s = next;
+      } while (s.real && !s.unit.blockStart);
+    }
+  }
+
+  /** The kept slot of the block's unit that shares most text with {@code d}. */
+  private static Slot bestHolder(Unit d, List<Unit> mine) {
+    Slot best = null;
+    double bestCoverage = 0;
+    for (Unit u : mine) {
+      if (u.image == null || !u.image.real) {
+        continue;
+      }
+      java.util.Set<Long> g = new java.util.HashSet<>();
+      for (long x : Doc.grams(u.image.unit.key)) {
+        g.add(x);
+      }
+      double c = Doc.coverage(d.key, g);
+      if (c > bestCoverage) {
+        bestCoverage = c;
+        best = u.image;
+      }
+    }
+    return best;
+  }
+
+  /** Removes a kept slot whose text {@code into} now holds; pointers to it move to {@code into}. */
+  private void retire(Slot s, Slot into) {
+    Unit d = s.unit;
+    double sim = Doc.similarity(d.key, into.unit.key, 0);
+    doc.remove(s);
+    d.slot = null;
+    d.image = into;
+    d.removal = new Unit.Removal(ChangeKind.REPLACED_BY_FULLER, into, MatchKind.CONTAINED, sim);
+    alias(into, d);
+    if (s.aliases != null) {
+      for (Unit a : s.aliases) {
+        if (a.image == s) {
+          a.image = into;
+        }
+        if (a.removal != null && a.removal.keptAt() == s) {
+          a.removal = new Unit.Removal(a.removal.kind(), into, a.removal.match(),
+              a.removal.similarity());
+        }
+        alias(into, a);
+      }
+    }
+    if (head == s) {
+      head = s.prev;
+    }
+    // A paragraph that started here now starts at the next slot.
+    if (d.blockStart && s.next.real && !s.next.unit.blockStart) {
+      s.next.sep = s.sep;
+    }
+  }
+
+  private static int newlines(String sep) {
+    int n = 0;
+    for (int i = 0; i < sep.length(); i++) {
+      if (sep.charAt(i) == '\n') {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static void alias(Slot t, Unit u) {
@@ -651,7 +797,15 @@ final class Merger {
   // Placing and replacing
 
   private void placeNew(Unit u) {
-    Slot s = doc.insertAfter(head, u, sepBefore(u, head));
+    Slot anchor = head;
+    if (u.blockStart) {
+      // A new block never splits a kept one: it goes after the end of the head's block (004: a
+      // restart that diverges after 98's second sentence must not cut 98 in two).
+      while (anchor.next.real && !anchor.next.unit.blockStart) {
+        anchor = anchor.next;
+      }
+    }
+    Slot s = doc.insertAfter(anchor, u, sepBefore(u, anchor));
     place(u, s);
   }
 
@@ -670,6 +824,18 @@ final class Merger {
 
   /** The separator for {@code u} placed after {@code anchor}. */
   private String sepBefore(Unit u, Slot anchor) {
+    // Read back over predecessors that left nothing here (removed as repeats, or moved): the
+    // first of them carries the separator that belongs at this place (004 lines 76-77).
+    String sep = u.sep;
+    for (Unit p = streamPrevious(u); p != null; p = streamPrevious(p)) {
+      if (p.image == anchor) {
+        return sep;
+      }
+      if (p.block != u.block || (p.slot != null && p.slot.unit == p)) {
+        break;
+      }
+      sep = p.sep;
+    }
     Unit prev = streamPrevious(u);
     if (prev != null && prev.image == anchor) {
       return u.sep;
@@ -799,7 +965,7 @@ final class Merger {
     }
     // Cut-offs left in the output, and a final cut the input ends with.
     for (Unit c : cuts) {
-      if (c.slot != null && c.slot.unit == c && c.incomplete()) {
+      if (c.slot != null && c.slot.unit == c && c.incomplete() && markedCuts.contains(c)) {
         out.add(Change.of(ChangeKind.CUT_OFF_LEFT, c.span(), Texts.excerpt(c.text, 60)));
       } else if (c == finalCut && c.removal != null) {
         SourceSpan kept = c.removal.keptAt().unit.pieces.get(0);

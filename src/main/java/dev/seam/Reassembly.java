@@ -22,4 +22,15 @@ public record Reassembly(String text, Report report) {
   public boolean truncated() {
     return report.truncated();
   }
+
+  /** {@code {"text": ..., "report": {...}}} as one JSON object (see {@link Report#toJson()}). */
+  public String toJson() {
+    StringBuilder out = new StringBuilder(text.length() + 256);
+    out.append("{\"text\":");
+    Json.string(out, text);
+    out.append(",\"report\":");
+    report.appendJson(out);
+    out.append('}');
+    return out.toString();
+  }
 }
