@@ -331,6 +331,7 @@ final class Doc {
           return c != 0 ? c : Long.compare(a.label, b.label);
         });
     Slot main = candidates.get(0);
+    coverShortKeys(key, covered);
     if (seamsOnSpaces && allCovered(key, covered)) {
       Slot last = main;
       Slot first = main;
@@ -380,6 +381,34 @@ final class Doc {
       return new Match(Match.Relation.NEAR, bestNear, bestNear, bestSim);
     }
     return Match.NONE;
+  }
+
+  /**
+   * Marks as covered each uncovered run between spaces that is the whole key of a kept unit: a
+   * short title glued into a context line ("現地メモ 川は…") is too short for grams.
+   */
+  private void coverShortKeys(String key, boolean[] covered) {
+    int i = 0;
+    while (i < key.length()) {
+      if (covered[i] || key.charAt(i) == ' ') {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (start > 0 && key.charAt(start - 1) != ' ') {
+        start--;
+      }
+      int end = i;
+      while (end < key.length() && key.charAt(end) != ' ') {
+        end++;
+      }
+      if (end - start < K && exact.containsKey(Keys.hash(key.substring(start, end)))) {
+        for (int k = start; k < end; k++) {
+          covered[k] = true;
+        }
+      }
+      i = end;
+    }
   }
 
   private static boolean hasSpace(String key, int from, int to) {

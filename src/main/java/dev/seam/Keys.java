@@ -68,26 +68,32 @@ final class Keys {
         i += skip;
         continue;
       }
-      if (cp < 0x80) {
+      // A normalization chunk: this code point and every following one without a boundary
+      // before it (a base letter and its combining marks compose together: u + U+0308 = ü).
+      int start = i;
+      int chunkEnd = i + len;
+      while (chunkEnd < to) {
+        int next = s.codePointAt(chunkEnd);
+        if (NFKC_CF.hasBoundaryBefore(next)) {
+          break;
+        }
+        chunkEnd += Character.charCount(next);
+      }
+      i = chunkEnd;
+      if (chunkEnd == start + len && cp < 0x80) {
         char c = (char) cp;
-        origin = append(out, origin, String.valueOf(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c), i);
-        i += 1;
-      } else if (NFKC_CF.isInert(cp)) {
-        origin = append(out, origin, s.substring(i, i + len), i);
-        i += len;
+        origin = append(out, origin, String.valueOf(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c), start);
+      } else if (chunkEnd == start + len && NFKC_CF.isInert(cp)) {
+        origin = append(out, origin, s.substring(start, chunkEnd), start);
       } else {
-        // A normalization chunk: this code point up to the next one with a boundary before it.
-        int start = i;
         chunk.setLength(0);
-        chunk.appendCodePoint(cp);
-        i += len;
-        while (i < to) {
-          int next = s.codePointAt(i);
-          if (NFKC_CF.hasBoundaryBefore(next)) {
-            break;
+        for (int k = start; k < chunkEnd; ) {
+          int c = s.codePointAt(k);
+          k += Character.charCount(c);
+          // Markup inside a chunk (a combining mark after '*') is still markup.
+          if (c != '*' && c != '_' && c != '`') {
+            chunk.appendCodePoint(c);
           }
-          chunk.appendCodePoint(next);
-          i += Character.charCount(next);
         }
         String norm = NFKC_CF.normalize(chunk);
         StringBuilder cleaned = new StringBuilder(norm.length());

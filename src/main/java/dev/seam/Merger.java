@@ -213,6 +213,17 @@ final class Merger {
       double sim = (double) u.key.length() / head.next.unit.key.length();
       m = new Match(Match.Relation.COVERED, head.next, head.next, sim);
     }
+    if (m.isNone() && softCutJoin(i)) {
+      return;
+    }
+    if (m.isNone() && head.real && head.next.real && head.next.unit.incomplete()
+        && head.next.unit.key.length() < Doc.K && u.key.length() > head.next.unit.key.length()
+        && u.key.startsWith(head.next.unit.key)) {
+      // A cut too short for grams, completed by the sentence that follows where it stood
+      // ("連絡網は夜明").
+      m = new Match(Match.Relation.FULLER, head.next, head.next,
+          (double) head.next.unit.key.length() / u.key.length());
+    }
     if (m.isNone()) {
       if (partStartLeadIn) {
         stripLeadIn(u);
@@ -528,15 +539,21 @@ final class Merger {
     if (blockLeadIn(i)) {
       return true;
     }
-    // Immediate repeat: the unit repeats what the reader just read (002 lines 32/34).
-    if (t == head || m.last() == head) {
+    // Immediate repeat: the unit repeats what the reader just read (002 lines 32/34), or a block
+    // starts over the block just read.
+    // Code and tables are atomic and may legitimately appear twice in a row in clean text.
+    boolean atomicInClean = u.kind == Unit.Kind.ATOMIC && !generated;
+    if (!atomicInClean
+        && (t == head || m.last() == head || (u.blockStart && t.unit.blockStart && inBlockOf(t, head)))) {
       if (!isShort || u.blockStart) {
         return true;
       }
     }
     // Diagonal: the previous unit landed (repeated, or was placed) right before the target, so
     // the text reads on from there (000 line 93 after the new sentences of line 91).
-    if (prev != null && prev.image != null && (prev.image == t.prev || prev.image == t)) {
+    if (prev != null && prev.image != null
+        && (prev.image == t.prev
+            || (prev.image == t && m.relation() == Match.Relation.COVERED))) {
       return true;
     }
     if (prev != null && prev.block == u.block && prev.removal != null && !isShort) {
@@ -554,11 +571,64 @@ final class Merger {
     }
     // Inside a segment that already restarted, later repeats belong to that restart even with
     // rewritten paragraphs between them (000 lines 93-119 regenerate 66-88 with edits).
-    if (segmentRestarted && !isShort && m.relation() != Match.Relation.NEAR) {
+    if (segmentRestarted
+        && m.relation() != Match.Relation.NEAR
+        && (!isShort || m.relation() == Match.Relation.COVERED)) {
+      // ... and so do the cut pieces of that restart, however short.
       return true;
     }
     // A restart after a marker or after blank lines (000 lines 45, 48, 91).
     return u.segmentStart && !isShort;
+  }
+
+  /**
+   * Blank lines inside a part can hide a cut (000 lines 51/54): when a segment starts right after
+   * an unfinished sentence, and the two pieces together are kept text, both pieces are repeats.
+   * Needed where the pieces are too short to be found alone ("早期预警比重" + "型设备更重要。").
+   */
+  private boolean softCutJoin(int i) {
+    Unit u = units.get(i);
+    if (!u.segmentStart || i == 0 || !u.isProse()) {
+      return false;
+    }
+    Unit prev = units.get(i - 1);
+    if (!prev.incomplete() || prev.consumed) {
+      return false;
+    }
+    for (String joint : new String[] {"", " "}) {
+      String key = Keys.key(prev.text + joint + u.text);
+      Match m = doc.match(key, Keys.hash(key), head, options.nearSimilarity());
+      if (m.relation() != Match.Relation.EXACT && m.relation() != Match.Relation.COVERED) {
+        continue;
+      }
+      Slot t = m.target();
+      if (prev.slot != null && prev.slot.unit == prev) {
+        retire(prev.slot, t);
+        prev.removal = new Unit.Removal(ChangeKind.REPEAT_REMOVED, t, MatchKind.CONTAINED,
+            m.similarity());
+      }
+      u.removal = new Unit.Removal(ChangeKind.REPEAT_REMOVED, t, MatchKind.CONTAINED,
+          m.similarity());
+      u.image = m.last();
+      alias(t, u);
+      head = m.last();
+      segmentRestarted = true;
+      return true;
+    }
+    return false;
+  }
+
+  /** Whether {@code t} is {@code head} or before it within the same kept block. */
+  private static boolean inBlockOf(Slot t, Slot head) {
+    for (Slot s = head; s != null && s.real; s = s.prev) {
+      if (s == t) {
+        return true;
+      }
+      if (s.unit.blockStart) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private boolean blockLeadIn(int i) {
