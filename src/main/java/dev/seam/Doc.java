@@ -284,35 +284,43 @@ final class Doc {
     boolean[] covered = new boolean[key.length()];
     Map<Slot, Integer> shared = new IdentityHashMap<>();
     int hits = 0;
-    boolean seamsOnSpaces = true;
+    // Chains: runs of consecutive windows found in one kept unit. Text inside kept text is one
+    // chain. A context line gluing kept units is several chains separated by windows that cross
+    // a junction (kept units are indexed one by one, so those windows are absent). Several
+    // chains count as covered only if they are kept units glued end to end: the first a suffix
+    // of a kept unit, the last a prefix, the others whole units. Words that merely occur
+    // elsewhere never chain into a covered sentence.
+    List<int[]> chains = new ArrayList<>();
+    List<List<Slot>> chainSlots = new ArrayList<>();
     List<Slot> chain = null;
-    boolean previousPresent = false;
+    int chainStart = 0;
+    int chainEnd = 0;
     for (int i = 0; i < g.length; i++) {
       Posting p = grams.get(g[i]);
       if (p == null || p.count <= 0) {
-        // A window the document does not hold: two kept texts meet inside it.
-        if (previousPresent && !hasSpace(key, i, i + K)) {
-          seamsOnSpaces = false;
+        if (chain != null) {
+          chains.add(new int[] {chainStart, chainEnd});
+          chainSlots.add(chain);
+          chain = null;
         }
-        previousPresent = false;
-        chain = null;
         continue;
       }
-      if (p.slots.size() < POSTING_CAP) {
-        if (chain == null) {
+      if (chain == null) {
+        chain = new ArrayList<>(p.slots);
+        chainStart = i;
+      } else if (p.slots.size() < POSTING_CAP) {
+        List<Slot> both = new ArrayList<>(chain);
+        both.retainAll(p.slots);
+        if (both.isEmpty()) {
+          chains.add(new int[] {chainStart, chainEnd});
+          chainSlots.add(chain);
           chain = new ArrayList<>(p.slots);
+          chainStart = i;
         } else {
-          chain.retainAll(p.slots);
-          if (chain.isEmpty()) {
-            // Consecutive windows come from different kept units: a seam between them.
-            if (!hasSpace(key, i, i + K - 1)) {
-              seamsOnSpaces = false;
-            }
-            chain = new ArrayList<>(p.slots);
-          }
+          chain = both;
         }
       }
-      previousPresent = true;
+      chainEnd = i + K;
       hits++;
       for (int k = i; k < i + K; k++) {
         covered[k] = true;
@@ -321,6 +329,11 @@ final class Doc {
         shared.merge(s, 1, Integer::sum);
       }
     }
+    if (chain != null) {
+      chains.add(new int[] {chainStart, chainEnd});
+      chainSlots.add(chain);
+    }
+    boolean seamsOnSpaces = chainsFit(key, chains, chainSlots);
     if (hits == 0 || shared.isEmpty()) {
       return Match.NONE;
     }
@@ -353,23 +366,17 @@ final class Doc {
       double sim = (double) Math.min(a, b) / Math.max(a, b);
       return new Match(Match.Relation.COVERED, first, last, sim);
     }
-    Set<Long> own = null;
     Slot bestNear = null;
     double bestSim = 0;
     int limit = Math.min(candidates.size(), 4);
     for (int c = 0; c < limit; c++) {
       Slot v = candidates.get(c);
       String vk = v.unit.key;
-      if (vk.length() >= K && vk.length() < key.length()) {
-        if (own == null) {
-          own = new HashSet<>();
-          for (long x : g) {
-            own.add(x);
-          }
-        }
-        if (coveredBy(vk, own)) {
-          return new Match(Match.Relation.FULLER, v, v, similarity(key, vk, 0));
-        }
+      // Fuller means the kept text stands inside this one as it is: a cut sentence completed, a
+      // lead-in continuation that starts inside the kept sentence.
+      if (vk.length() < key.length() && key.contains(vk)) {
+        int a = vk.length();
+        return new Match(Match.Relation.FULLER, v, v, (double) a / key.length());
       }
       double sim = similarity(key, vk, near);
       if (sim > bestSim) {
@@ -381,6 +388,31 @@ final class Doc {
       return new Match(Match.Relation.NEAR, bestNear, bestNear, bestSim);
     }
     return Match.NONE;
+  }
+
+  /** Whether several chains fit together as kept units glued end to end (see {@link #match}). */
+  private static boolean chainsFit(String key, List<int[]> chains, List<List<Slot>> slots) {
+    if (chains.size() <= 1) {
+      return true;
+    }
+    for (int c = 0; c < chains.size(); c++) {
+      int[] range = chains.get(c);
+      String piece = key.substring(range[0], Math.min(key.length(), range[1])).trim();
+      boolean first = c == 0;
+      boolean last = c == chains.size() - 1;
+      boolean fits = false;
+      for (Slot s : slots.get(c)) {
+        String k = s.unit.key;
+        if (k.equals(piece) || (first && k.endsWith(piece)) || (last && k.startsWith(piece))) {
+          fits = true;
+          break;
+        }
+      }
+      if (!fits) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -411,15 +443,6 @@ final class Doc {
     }
   }
 
-  private static boolean hasSpace(String key, int from, int to) {
-    for (int i = Math.max(0, from); i < Math.min(to, key.length()); i++) {
-      if (key.charAt(i) == ' ') {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Every non-space key char lies in some gram found in the document. */
   private static boolean allCovered(String key, boolean[] covered) {
     for (int i = 0; i < key.length(); i++) {
@@ -428,19 +451,6 @@ final class Doc {
       }
     }
     return true;
-  }
-
-  private static boolean coveredBy(String key, Set<Long> grams) {
-    long[] g = grams(key);
-    boolean[] covered = new boolean[key.length()];
-    for (int i = 0; i < g.length; i++) {
-      if (grams.contains(g[i])) {
-        for (int k = i; k < i + K; k++) {
-          covered[k] = true;
-        }
-      }
-    }
-    return allCovered(key, covered);
   }
 
   /**

@@ -69,7 +69,9 @@ final class Texts {
     if (s.length() <= max) {
       return s;
     }
-    return s.substring(0, Math.max(graphemeFloor(s, max), Math.min(s.length(), 1)));
+    int end = graphemeFloor(s, max);
+    // A first cluster longer than the limit is kept whole rather than split.
+    return s.substring(0, end > 0 ? end : graphemeCeil(s, 1));
   }
 
   /** Length of a lead-in mark ("…", "...", "‥", "⋯", repeated) at {@code from}, or 0. */

