@@ -1015,8 +1015,9 @@ final class Merger {
 
   private ImmutableList<Change> report() {
     List<Change> out = new ArrayList<>(changes);
+    java.util.Set<Unit> inContextLines = contextLines(out);
     for (Unit u : all) {
-      if (u.removal == null || u.consumed) {
+      if (u.removal == null || u.consumed || inContextLines.contains(u)) {
         continue;
       }
       Unit.Removal r = u.removal;
@@ -1055,6 +1056,70 @@ final class Merger {
             .thenComparingInt(c -> c.source().end())
             .thenComparing(c -> c.kind()));
     return ImmutableList.copyOf(out);
+  }
+
+  /**
+   * Finds context lines: one source line whose units were all removed as repeats of kept text
+   * spanning three or more kept paragraphs (000 lines 45, 48, 122 glue whole paragraphs with
+   * spaces). Each is reported as one {@link ChangeKind#CONTEXT_LINE_REMOVED} over the whole line;
+   * returns the units it covers.
+   */
+  private java.util.Set<Unit> contextLines(List<Change> out) {
+    // Number the kept paragraphs: a separator with a line break starts a new one.
+    Map<Slot, Integer> paragraph = new java.util.IdentityHashMap<>();
+    int n = 0;
+    for (Slot s = doc.begin.next; s != doc.end; s = s.next) {
+      if (s.sep.indexOf('\n') >= 0) {
+        n++;
+      }
+      paragraph.put(s, n);
+    }
+    java.util.Set<Unit> covered = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    int i = 0;
+    while (i < all.size()) {
+      Unit first = all.get(i);
+      int j = i + 1;
+      // A source line: units of one block with no line break between them.
+      while (j < all.size()
+          && all.get(j).part == first.part
+          && all.get(j).block == first.block
+          && all.get(j).sep.indexOf('\n') < 0) {
+        j++;
+      }
+      List<Unit> line = all.subList(i, j);
+      i = j;
+      java.util.Set<Integer> paragraphs = new java.util.HashSet<>();
+      double minSim = 1;
+      boolean allRepeats = line.size() > 0;
+      for (Unit u : line) {
+        if (u.consumed || u.removal == null || u.removal.kind() != ChangeKind.REPEAT_REMOVED
+            || u.pieces.size() != 1) {
+          allRepeats = false;
+          break;
+        }
+        Integer para = paragraph.get(u.removal.keptAt());
+        if (para != null) {
+          paragraphs.add(para);
+        }
+        minSim = Math.min(minSim, u.removal.similarity());
+      }
+      if (!allRepeats || paragraphs.size() < 3) {
+        continue;
+      }
+      Unit last = line.get(line.size() - 1);
+      SourceSpan span = new SourceSpan(first.fragment, first.start, last.end);
+      String text = fragments.get(first.fragment).substring(first.start, last.end);
+      out.add(
+          new Change(
+              ChangeKind.CONTEXT_LINE_REMOVED,
+              span,
+              Texts.excerpt(text, 60),
+              java.util.Optional.of(first.removal.keptAt().unit.pieces.get(0)),
+              java.util.Optional.of(MatchKind.CONTAINED),
+              java.util.OptionalDouble.of(clamp(minSim))));
+      covered.addAll(line);
+    }
+    return covered;
   }
 
   private static double clamp(double d) {
