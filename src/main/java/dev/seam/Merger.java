@@ -33,6 +33,8 @@ final class Merger {
    * be cut, so it is not flagged (and reassembling a flagged output again flags nothing).
    */
   private final java.util.Set<Unit> markedCuts = new java.util.HashSet<>();
+  /** For each cut: whether whitespace stood between it and its marker. */
+  private final Map<Unit, Boolean> cutParts = new java.util.IdentityHashMap<>();
 
   private Slot head;
   /** Whether the current segment (a part, or text after blank lines) has repeated kept text. */
@@ -124,6 +126,7 @@ final class Merger {
       if (p.endsWithMarker()) {
         markedCuts.add(last);
       }
+      cutParts.put(last, p.spaceBeforeMarker());
     } else {
       lastPartCut = null;
     }
@@ -858,9 +861,10 @@ final class Merger {
     if (!Texts.spacedScript(before) || !Texts.spacedScript(after)) {
       return false;
     }
-    // A lead-in restarts at a word; a page ends at a word. A bare cut may stop mid-word.
+    // A lead-in restarts at a word; a page ends at a word; a space left before the marker means
+    // the cut fell between words. Otherwise a cut may stop mid-word ("sand" + "bags").
     boolean page = !previousPart.endsWithMarker();
-    return (lead && overlap == 0) || page;
+    return (lead && overlap == 0) || page || cutParts.getOrDefault(cut, false);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -204,6 +204,26 @@ final class Parser {
     if (units.isEmpty() && frontMatter == null && lastLineEnd == prevEnd && afterMarker) {
       // Only whitespace after a marker: nothing to keep, but the part still exists in order.
     }
+    boolean spaceBeforeMarker = false;
+    if (endsWithMarker && !lines.isEmpty()) {
+      Line lastLine = lines.get(lines.size() - 1);
+      int from = Math.max(prevEnd, lastLine.start);
+      for (int k = from; k < lastLine.end; k++) {
+        char c = s.charAt(k);
+        if (c == ' ' || c == '\t' || c == '\u00A0' || c == '\u3000') {
+          spaceBeforeMarker = true;
+          break;
+        }
+      }
+      // The marker on a line of its own: look at the end of the line the last unit is on.
+      if (!spaceBeforeMarker && prevEnd < lastLine.start) {
+        int k = prevEnd;
+        while (k < s.length() && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
+          k++;
+        }
+        spaceBeforeMarker = k > prevEnd && (k == s.length() || s.charAt(k) == '\n' || s.charAt(k) == '\r');
+      }
+    }
     ImmutableList<Unit> frozen = ImmutableList.copyOf(units);
     for (int k = 0; k < units.size(); k++) {
       units.get(k).pos = k;
@@ -218,7 +238,8 @@ final class Parser {
             firstOfFragment,
             lastOfFragment,
             trailing,
-            frontMatter));
+            frontMatter,
+            spaceBeforeMarker));
   }
 
   private int sentences(

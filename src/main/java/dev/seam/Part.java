@@ -14,6 +14,8 @@ import com.google.common.collect.ImmutableList;
  * @param lastOfFragment whether it ends its fragment
  * @param trailing whitespace after its last unit (LF-normalized)
  * @param frontMatter a front matter unit at its start, if any (not in {@code units})
+ * @param spaceBeforeMarker whether horizontal whitespace follows the last unit on its line before
+ *     the end marker: the cut fell between two words
  */
 record Part(
     int index,
@@ -23,7 +25,8 @@ record Part(
     boolean firstOfFragment,
     boolean lastOfFragment,
     String trailing,
-    Unit frontMatter) {
+    Unit frontMatter,
+    boolean spaceBeforeMarker) {
 
   Unit last() {
     return units.get(units.size() - 1);

@@ -28,6 +28,16 @@ class ReassemblerTest {
   }
 
   @Test
+  void aSpaceLeftBeforeTheMarkerMeansTheCutFellBetweenWords() {
+    assertThat(engine.reassemble(List.of("The quick \n\n---END---\n\nbrown fox.\n")).text())
+        .isEqualTo("The quick brown fox.\n");
+    assertThat(engine.reassemble(List.of("The quick ---END---brown fox.\n")).text())
+        .isEqualTo("The quick brown fox.\n");
+    assertThat(engine.reassemble(List.of("The quick bro\n\n---END---\n\nwn fox.\n")).text())
+        .isEqualTo("The quick brown fox.\n");
+  }
+
+  @Test
   void nullListAndNullElementNameTheArgument() {
     assertThatThrownBy(() -> engine.reassemble(null))
         .isInstanceOf(NullPointerException.class)
