@@ -761,7 +761,8 @@ final class Merger {
       joint = rest.substring(0, ws).replace('\n', ' ');
       rest = rest.substring(ws);
       from += ws;
-    } else if (!rest.isEmpty() && needsSpace(cut, v, rest, lead, overlapKeyChars)) {
+    } else if (!rest.isEmpty()
+        && (startsWithSpace(v) || needsSpace(cut, v, rest, lead, overlapKeyChars))) {
       joint = " ";
     }
     v.consumed = true;
@@ -853,6 +854,15 @@ final class Merger {
       }
     }
     cuts.remove(cut);
+  }
+
+  /** Whether the continuation's first line starts with a space (" brown fox" after a cut). */
+  private static boolean startsWithSpace(Unit v) {
+    if (v.leadIn > 0 || v.pos != 0) {
+      return false;
+    }
+    // The separator's last line is the indentation of the continuation's first line.
+    return !v.sep.substring(v.sep.lastIndexOf('\n') + 1).isEmpty();
   }
 
   private boolean needsSpace(Unit cut, Unit v, String rest, boolean lead, int overlap) {

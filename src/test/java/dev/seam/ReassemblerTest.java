@@ -33,6 +33,8 @@ class ReassemblerTest {
         .isEqualTo("The quick brown fox.\n");
     assertThat(engine.reassemble(List.of("The quick ---END---brown fox.\n")).text())
         .isEqualTo("The quick brown fox.\n");
+    assertThat(engine.reassemble(List.of("The quick\n\n---END---\n\n brown fox.\n")).text())
+        .isEqualTo("The quick brown fox.\n");
     assertThat(engine.reassemble(List.of("The quick bro\n\n---END---\n\nwn fox.\n")).text())
         .isEqualTo("The quick brown fox.\n");
   }
