@@ -37,6 +37,8 @@ final class Merger {
   private final Map<Unit, Boolean> cutParts = new java.util.IdentityHashMap<>();
 
   private Slot head;
+  /** Whether the current part opens by repeating kept text: generation restarted. */
+  private boolean restartPart;
   /** Whether the current segment (a part, or text after blank lines) has repeated kept text. */
   private boolean segmentRestarted;
   private Slot frontSlot;
@@ -93,6 +95,7 @@ final class Merger {
       return;
     }
     snapshot();
+    restartPart = p.index() > 0 && snapTargets[0] != null;
     int joinAt = p.index() > 0 && previousPart != null ? continuation() : -1;
     Slot joinSlot = joinAt > 0 ? units.get(joinAt).image : null;
     for (int i = 0; i < units.size(); i++) {
@@ -545,10 +548,20 @@ final class Merger {
     // Immediate repeat: the unit repeats what the reader just read (002 lines 32/34), or a block
     // starts over the block just read.
     // Code and tables are atomic and may legitimately appear twice in a row in clean text.
+    // In clean text only an exact or contained repeat of a long enough sentence is an immediate
+    // repeat: two similar paragraphs in a row, "Note" twice, are the author's.
     boolean atomicInClean = u.kind == Unit.Kind.ATOMIC && !generated;
+    boolean repeatKind =
+        m.relation() == Match.Relation.EXACT || m.relation() == Match.Relation.COVERED;
     if (!atomicInClean
+        && (generated || repeatKind)
         && (t == head || m.last() == head || (u.blockStart && t.unit.blockStart && inBlockOf(t, head)))) {
-      if (!isShort || u.blockStart) {
+      // Short: a whole block repeated at length, or the last sentence of the paragraph just read
+      // repeated on its own (003 line 28), not a short line such as "Note" said twice.
+      if (!isShort
+          || (u.blockStart && generated)
+          || blockLength(u) >= options.minRepeatChars()
+          || (u.blockStart && !t.unit.blockStart && t.sep.indexOf('\n') < 0)) {
         return true;
       }
     }
@@ -562,10 +575,16 @@ final class Merger {
     if (prev != null && prev.block == u.block && prev.removal != null && !isShort) {
       return true;
     }
-    // Text after a marker or in a later fragment is generated again: a long sentence it repeats
-    // is a regeneration (a restart, a rewritten ending that reuses sentences: 002 line 110),
-    // wherever the kept copy is. Short lines and headings need a neighbour that repeats too.
-    if (generated && !isShort) {
+    // A part that opens by repeating kept text restarts generation: a long sentence it repeats
+    // is a regeneration wherever the kept copy is. Short lines and headings need a neighbour that
+    // repeats too.
+    if (restartPart && !isShort) {
+      return true;
+    }
+    // A part that continues (new text) regenerates a passage only with evidence in the block: a
+    // rewrite reuses sentences of one kept paragraph around new ones (002 line 110 reuses two
+    // sentences of 58). A paragraph repeated whole, a sentence repeated alone, is the author's.
+    if (generated && !isShort && rewrites(i, t)) {
       return true;
     }
     boolean nextDiagonal = nextDiagonal(i, m);
@@ -621,6 +640,40 @@ final class Merger {
     return false;
   }
 
+  /**
+   * Whether unit {@code i}'s block rewrites the kept paragraph of {@code t}: another of its
+   * sentences repeats that paragraph too, and one of its sentences is new or changed.
+   */
+  private boolean rewrites(int i, Slot t) {
+    Unit u = units.get(i);
+    java.util.Set<Slot> paragraph = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Slot start = t;
+    while (start.prev.real && start.sep.indexOf('\n') < 0) {
+      start = start.prev;
+    }
+    for (Slot s = start; s.real && (s == start || s.sep.indexOf('\n') < 0); s = s.next) {
+      paragraph.add(s);
+    }
+    boolean another = false;
+    boolean changed = false;
+    for (Unit w : units) {
+      if (w.block != u.block || w == u) {
+        continue;
+      }
+      Match m = doc.match(w.key, w.hash, head, options.nearSimilarity());
+      if (m.isNone() || m.relation() == Match.Relation.NEAR) {
+        changed = true;
+      }
+      if (!m.isNone() && paragraph.contains(m.target())) {
+        another = true;
+      }
+      if (w.removal != null && w.removal.kind() == ChangeKind.VARIANT_DROPPED) {
+        changed = true;
+      }
+    }
+    return another && changed;
+  }
+
   /** Whether {@code t} is {@code head} or before it within the same kept block. */
   private static boolean inBlockOf(Slot t, Slot head) {
     for (Slot s = head; s != null && s.real; s = s.prev) {
@@ -632,6 +685,17 @@ final class Merger {
       }
     }
     return false;
+  }
+
+  /** Key length of the source block {@code u} belongs to: a block repeated whole is judged whole. */
+  private int blockLength(Unit u) {
+    int n = 0;
+    for (Unit w : units) {
+      if (w.block == u.block) {
+        n += w.key.length();
+      }
+    }
+    return n;
   }
 
   private boolean blockLeadIn(int i) {

@@ -43,7 +43,8 @@ class MainTest {
 
   @Test
   void noFileOrDashReadsStdin() {
-    assertThat(run("One.\n\nOne.\n").out()).isEqualTo("One.\n");
+    assertThat(run("The same paragraph, long enough to count.\n\nThe same paragraph, long enough to count.\n").out())
+        .isEqualTo("The same paragraph, long enough to count.\n");
     assertThat(run("Hello wor---END---ld.\n", "-").out()).isEqualTo("Hello world.\n");
   }
 
