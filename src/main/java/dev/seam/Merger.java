@@ -157,6 +157,18 @@ final class Merger {
     place(fm, doc.insertAfter(head, fm, sepBefore(fm, head)));
   }
 
+  /**
+   * Relates a unit to the document. Similarity between short strings says little ("Table 2.2."
+   * and "Table 2.3."), so a near match needs {@code minRepeatChars} of key.
+   */
+  private Match match(Unit u) {
+    Match m = doc.match(u.key, u.hash, head, options.nearSimilarity());
+    if (m.relation() == Match.Relation.NEAR && u.key.length() < options.minRepeatChars()) {
+      return Match.NONE;
+    }
+    return m;
+  }
+
   /** Matches every unit of the part against the document as it was before the part. */
   private void snapshot() {
     snapTargets = new Slot[units.size()];
@@ -164,7 +176,7 @@ final class Merger {
     later.clear();
     for (int i = 0; i < units.size(); i++) {
       Unit u = units.get(i);
-      Match m = doc.match(u.key, u.hash, head, options.nearSimilarity());
+      Match m = match(u);
       if (!m.isNone()) {
         snapTargets[i] = m.last();
         later.merge(m.last().label, 1, Integer::sum);
@@ -211,7 +223,7 @@ final class Merger {
       placeNew(u);
       return;
     }
-    Match m = doc.match(u.key, u.hash, head, options.nearSimilarity());
+    Match m = match(u);
     if (m.isNone() && i == units.size() - 1 && u.incomplete() && head.next.real
         && head.next.unit.key.startsWith(u.key) && head.next.unit.key.length() > u.key.length()) {
       // A cut too short for grams that starts the sentence the reader would read next ("今日の",
@@ -554,12 +566,12 @@ final class Merger {
     boolean repeatKind =
         m.relation() == Match.Relation.EXACT || m.relation() == Match.Relation.COVERED;
     if (!atomicInClean
-        && (generated || repeatKind)
+        && repeatKind
         && (t == head || m.last() == head || (u.blockStart && t.unit.blockStart && inBlockOf(t, head)))) {
       // Short: a whole block repeated at length, or the last sentence of the paragraph just read
       // repeated on its own (003 line 28), not a short line such as "Note" said twice.
       if (!isShort
-          || (u.blockStart && generated)
+          || (u.blockStart && restartPart)
           || blockLength(u) >= options.minRepeatChars()
           || (u.blockStart && !t.unit.blockStart && t.sep.indexOf('\n') < 0)) {
         return true;
@@ -660,11 +672,12 @@ final class Merger {
       if (w.block != u.block || w == u) {
         continue;
       }
-      Match m = doc.match(w.key, w.hash, head, options.nearSimilarity());
+      Match m = match(w);
       if (m.isNone() || m.relation() == Match.Relation.NEAR) {
         changed = true;
       }
-      if (!m.isNone() && paragraph.contains(m.target())) {
+      boolean repeat = m.relation() == Match.Relation.EXACT || m.relation() == Match.Relation.COVERED;
+      if (repeat && paragraph.contains(m.target())) {
         another = true;
       }
       if (w.removal != null && w.removal.kind() == ChangeKind.VARIANT_DROPPED) {
@@ -736,7 +749,24 @@ final class Merger {
   private int continuation() {
     Unit u0 = units.get(0);
     if (snapTargets[0] != null) {
-      return -1;
+      // A piece found inside kept text may still continue the cut: when it only lies inside a
+      // kept sentence (it starts mid-sentence) and the cut completed by it is new text.
+      if (lastPartCut == null || u0.leadIn > 0 || !markedCuts.contains(lastPartCut)) {
+        return -1;
+      }
+      Match m0 = match(u0);
+      if (m0.relation() != Match.Relation.COVERED) {
+        return -1;
+      }
+      String whole = Keys.key(lastPartCut.text + u0.text);
+      Match mw = doc.match(whole, Keys.hash(whole), head, options.nearSimilarity());
+      if (mw.relation() == Match.Relation.EXACT || mw.relation() == Match.Relation.COVERED) {
+        return -1;
+      }
+      join(lastPartCut, u0, overlap(lastPartCut, u0) >= options.minOverlap()
+          ? overlap(lastPartCut, u0) : 0);
+      restartPart = false;
+      return 0;
     }
     if (u0.leadIn > 0) {
       for (Unit cut : cuts) {

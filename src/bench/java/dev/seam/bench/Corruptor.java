@@ -59,8 +59,9 @@ final class Corruptor {
     for (String b : doc.blocks()) {
       blocks.add(new int[] {at, at + b.length()});
       String s = b.strip();
+      // Cuts fall in one-line paragraphs of running text only.
       prose.add(!(s.startsWith("#") || s.startsWith("```") || s.startsWith("|") || s.startsWith("- ")
-          || s.length() < 40));
+          || s.contains("\n") || s.length() < 40));
       at += b.length() + 2;
     }
   }
@@ -89,10 +90,10 @@ final class Corruptor {
       }
       case "lead-in-only" -> {
         int b = pickProse(1, blocks.size());
-        if (spaced) {
-          int c = wordBoundary(b);
-          parts.add(text.substring(0, c));
-          parts.add(leadIn() + text.substring(c + 1));
+        int w = spaced ? wordBoundary(b) : -1;
+        if (w >= 0) {
+          parts.add(text.substring(0, w));
+          parts.add(leadIn() + text.substring(w + 1));
         } else {
           int c = midWord(b);
           parts.add(text.substring(0, c));
@@ -247,7 +248,7 @@ final class Corruptor {
         // A page break between blocks.
         pages.add(text.substring(start, blocks.get(b)[0]).stripTrailing() + "\n");
         start = blocks.get(b)[0];
-      } else if (spaced) {
+      } else if (spaced && wordBoundary(b) >= 0) {
         int c = wordBoundary(b);
         pages.add(text.substring(start, c) + "\n");
         start = c + 1;
@@ -290,6 +291,10 @@ final class Corruptor {
 
   /** A position inside block {@code b} between two letters (mid-word, mid-sentence). */
   private int midWord(int b) {
+    if (!prose.get(b)) {
+      // Code, tables, lists and short lines are cut only where they end.
+      return blocks.get(b)[1];
+    }
     int start = blocks.get(b)[0] + 8;
     int end = blocks.get(b)[1] - 4;
     for (int attempt = 0; attempt < 200 && end > start; attempt++) {
@@ -303,18 +308,20 @@ final class Corruptor {
     return blocks.get(b)[1];
   }
 
-  /** The position of a space between two words inside block {@code b}. */
+  /**
+   * The position of a space between two words inside block {@code b}, or -1. Deterministic for
+   * one block (the first such space after the block's middle), so asking twice gives one answer.
+   */
   private int wordBoundary(int b) {
-    int start = blocks.get(b)[0] + 8;
+    int start = (blocks.get(b)[0] + blocks.get(b)[1]) / 2;
     int end = blocks.get(b)[1] - 4;
-    for (int attempt = 0; attempt < 200 && end > start; attempt++) {
-      int c = start + rnd.nextInt(end - start);
+    for (int c = start; c < end; c++) {
       if (text.charAt(c) == ' ' && Character.isLetter(text.codePointBefore(c))
           && Character.isLetter(text.codePointAt(c + 1))) {
         return c;
       }
     }
-    return midWord(b);
+    return -1;
   }
 
   private int codePointStart(int c) {
