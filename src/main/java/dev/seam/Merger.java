@@ -166,7 +166,21 @@ final class Merger {
     if (m.relation() == Match.Relation.NEAR && u.key.length() < options.minRepeatChars()) {
       return Match.NONE;
     }
+    if (m.relation() == Match.Relation.FULLER && !cutLike(m.target().unit)) {
+      // Only a cut is completed by a fuller version: a short complete line inside a longer one
+      // ("foo login:" in "foo login: penguin ...") is text of its own.
+      return Match.NONE;
+    }
     return m;
+  }
+
+  /** Whether a unit ends where a cut could have stopped it: last of its part or segment. */
+  private static boolean cutLike(Unit v) {
+    if (!v.incomplete()) {
+      return false;
+    }
+    Unit next = v.sourceNext();
+    return next == null || next.segmentStart;
   }
 
   /** Matches every unit of the part against the document as it was before the part. */
@@ -590,13 +604,21 @@ final class Merger {
     // A part that opens by repeating kept text restarts generation: a long sentence it repeats
     // is a regeneration wherever the kept copy is. Short lines and headings need a neighbour that
     // repeats too.
-    if (restartPart && !isShort) {
+    if (restartPart && !isShort && head.next.real) {
+      // ... while it re-reads kept text; once it writes on past the end, it is new text again.
       return true;
     }
     // A part that continues (new text) regenerates a passage only with evidence in the block: a
     // rewrite reuses sentences of one kept paragraph around new ones (002 line 110 reuses two
     // sentences of 58). A paragraph repeated whole, a sentence repeated alone, is the author's.
     if (generated && !isShort && rewrites(i, t)) {
+      return true;
+    }
+    // New generated text that says a kept sentence again with a word or two changed (004 line 77
+    // repeats 24 at 0.94) repeats it; sentences merely alike (0.8 to 0.9: "set user ID" and "set
+    // group ID") are the author's. The bar is halfway between nearSimilarity and identical.
+    if (generated && !isShort && m.relation() == Match.Relation.NEAR
+        && m.similarity() >= (1 + options.nearSimilarity()) / 2) {
       return true;
     }
     boolean nextDiagonal = nextDiagonal(i, m);
