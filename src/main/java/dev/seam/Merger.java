@@ -33,6 +33,8 @@ final class Merger {
    * be cut, so it is not flagged (and reassembling a flagged output again flags nothing).
    */
   private final java.util.Set<Unit> markedCuts = new java.util.HashSet<>();
+  /** Cuts whose marker was glued to the text: certainly cut mid-text. */
+  private final java.util.Set<Unit> gluedCuts = new java.util.HashSet<>();
   /** For each cut: whether whitespace stood between it and its marker. */
   private final Map<Unit, Boolean> cutParts = new java.util.IdentityHashMap<>();
 
@@ -130,6 +132,9 @@ final class Merger {
         markedCuts.add(last);
       }
       cutParts.put(last, p.spaceBeforeMarker());
+      if (p.markerGlued()) {
+        gluedCuts.add(last);
+      }
     } else {
       lastPartCut = null;
     }
@@ -173,6 +178,22 @@ final class Merger {
     }
     return m;
   }
+
+  /**
+   * In scripts without spaces, a line of a few chars that is a block of its own ("ヒント", "注記",
+   * "警告") is a label, not a sentence a cut stopped. Spaced scripts need no such guess: a new
+   * block after a marker starts with a capital, the rest of a cut word does not.
+   */
+  private static boolean labelLike(Unit v) {
+    return v.blockStart
+        && (v.sourceNext() == null || v.sourceNext().block != v.block)
+        && v.key.length() <= MAX_LABEL
+        && !v.text.isEmpty()
+        && !Texts.spacedScript(v.text.codePointAt(0));
+  }
+
+  /** Longest label, in key chars. */
+  private static final int MAX_LABEL = 4;
 
   /** Whether a unit ends where a cut could have stopped it: last of its part or segment. */
   private static boolean cutLike(Unit v) {
@@ -818,11 +839,54 @@ final class Merger {
         return k;
       }
     }
-    if (u0.isProse() && !u0.listItemStart) {
+    if (u0.isProse() && !u0.listItemStart && directJoin(lastPartCut, u0)) {
       join(lastPartCut, u0, 0);
       return 0;
     }
     return -1;
+  }
+
+  /**
+   * Whether a continuation with neither lead-in nor overlap continues the cut. A marker glued to
+   * the text proves the cut; a short line of its own ("Warnung", "ヒント") is a label, not a cut;
+   * a page that stops mid-sentence goes on on the next page; after a marker on its own line, the
+   * continuation must look like the rest of a word.
+   */
+  private boolean directJoin(Unit cut, Unit v) {
+    if (gluedCuts.contains(cut)) {
+      return true;
+    }
+    if (labelLike(cut)) {
+      return false;
+    }
+    if (!markedCuts.contains(cut)) {
+      return true;
+    }
+    return continuesWord(cut, v);
+  }
+
+  /**
+   * Whether {@code v} can be the rest of the word or sentence {@code cut} stopped in. In spaced
+   * scripts a direct continuation starts mid-word (lower case), with punctuation, or with the
+   * space it stopped before; a capital after no space starts new text. Unspaced scripts give no
+   * such sign.
+   */
+  private static boolean continuesWord(Unit cut, Unit v) {
+    if (startsWithSpace(v) || cut.text.isEmpty() || v.text.isEmpty()) {
+      return true;
+    }
+    int before = cut.text.codePointBefore(cut.text.length());
+    int after = v.text.codePointAt(0);
+    int type = Character.getType(after);
+    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK || after == 0x200D) {
+      // A combining mark or a joiner cannot start text: it finishes the cut's last cluster.
+      return true;
+    }
+    if (!Texts.spacedScript(before) && !Texts.spacedScript(after)) {
+      return true;
+    }
+    return !Character.isUpperCase(after) && !Character.isTitleCase(after);
   }
 
   /** Longest run of key chars that ends {@code cut} and starts {@code next}. */

@@ -17,6 +17,8 @@ final class Parser {
   private static final Pattern FENCE = Pattern.compile("[ ]{0,3}(`{3,}|~{3,}).*");
   private static final Pattern YAML_KEY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*[ \\t]*:.*");
 
+  private static final int MAX_HEADING = 200;
+
   private final String marker;
   private final List<Part> parts = new ArrayList<>();
   private final List<Change> changes = new ArrayList<>();
@@ -158,7 +160,9 @@ final class Parser {
         blank = 0;
         continue;
       }
-      if (HEADING.matcher(text).matches()) {
+      // A "heading" of hundreds of chars is running text that starts with '#' (a context line
+      // gluing a heading to its paragraphs): it is split into sentences like any paragraph.
+      if (text.length() <= MAX_HEADING && HEADING.matcher(text).matches()) {
         block++;
         int a = firstNonSpace(s, line.start, line.end);
         int b = lastNonSpace(s, line.start, line.end);
@@ -224,6 +228,9 @@ final class Parser {
         spaceBeforeMarker = k > prevEnd && (k == s.length() || s.charAt(k) == '\n' || s.charAt(k) == '\r');
       }
     }
+    boolean markerGlued =
+        endsWithMarker && !lines.isEmpty() && !units.isEmpty()
+            && units.get(units.size() - 1).end > lines.get(lines.size() - 1).start;
     ImmutableList<Unit> frozen = ImmutableList.copyOf(units);
     for (int k = 0; k < units.size(); k++) {
       units.get(k).pos = k;
@@ -239,7 +246,8 @@ final class Parser {
             lastOfFragment,
             trailing,
             frontMatter,
-            spaceBeforeMarker));
+            spaceBeforeMarker,
+            markerGlued));
   }
 
   private int sentences(

@@ -16,6 +16,8 @@ import com.google.common.collect.ImmutableList;
  * @param frontMatter a front matter unit at its start, if any (not in {@code units})
  * @param spaceBeforeMarker whether horizontal whitespace follows the last unit on its line before
  *     the end marker: the cut fell between two words
+ * @param markerGlued whether the end marker stands on the same line as the last unit: the text was
+ *     cut right there
  */
 record Part(
     int index,
@@ -26,7 +28,8 @@ record Part(
     boolean lastOfFragment,
     String trailing,
     Unit frontMatter,
-    boolean spaceBeforeMarker) {
+    boolean spaceBeforeMarker,
+    boolean markerGlued) {
 
   Unit last() {
     return units.get(units.size() - 1);
