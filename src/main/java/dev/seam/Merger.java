@@ -416,7 +416,9 @@ final class Merger {
         blockStarts.add(start);
       }
     }
-    if (blockStarts.isEmpty()) {
+    // A regenerated block stands for one or two kept paragraphs; a block whose repeats span many
+    // (a context line) stands for none of them.
+    if (blockStarts.isEmpty() || blockStarts.size() > 2) {
       return;
     }
     java.util.Set<Long> grams = new java.util.HashSet<>();
@@ -434,6 +436,7 @@ final class Merger {
         Unit d = s.unit;
         if (!images.contains(s)
             && d.kind == Unit.Kind.PROSE
+            && d.key.length() >= options.minRepeatChars()
             && !(d.part == part.index() && d.block == block)
             && !later.containsKey(s.label)
             && Doc.coverage(d.key, grams) >= ABSORB_COVERAGE) {
@@ -886,7 +889,10 @@ final class Merger {
     if (!Texts.spacedScript(before) && !Texts.spacedScript(after)) {
       return true;
     }
-    return !Character.isUpperCase(after) && !Character.isTitleCase(after);
+    // The rest of a word (lower case), or punctuation that goes on a sentence.
+    return Character.isLowerCase(after)
+        || ",.;:!?)]}'\"’”»、。，".indexOf(after) >= 0
+        || Character.isDigit(after) && Character.isDigit(before);
   }
 
   /** Longest run of key chars that ends {@code cut} and starts {@code next}. */
