@@ -167,7 +167,9 @@ final class Keys {
       }
       return 0;
     }
-    if ((c == '-' || c == '+' || c == '>') && lineStart) {
+    // A bullet or quote mark at a line start, or glued into running text by a context line
+    // ("... bekommen: - Geben Sie ..."): keys only compare, so a dash between spaces can go too.
+    if (c == '-' || c == '+' || c == '>') {
       if (i + 1 == to || Texts.isWhitespace(s.charAt(i + 1))) {
         return 1;
       }

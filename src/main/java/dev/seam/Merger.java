@@ -642,7 +642,10 @@ final class Merger {
     // repeats 24 at 0.94) repeats it; sentences merely alike (0.8 to 0.9: "set user ID" and "set
     // group ID") are the author's. The bar is halfway between nearSimilarity and identical.
     if (generated && !isShort && m.relation() == Match.Relation.NEAR
-        && m.similarity() >= (1 + options.nearSimilarity()) / 2) {
+        && m.similarity() >= (1 + options.nearSimilarity()) / 2
+        && t.unit.part != u.part) {
+      // ... said in an earlier part: within one run, items alike ("package-1", "package-2") are
+      // the author's.
       return true;
     }
     boolean nextDiagonal = nextDiagonal(i, m);
@@ -863,7 +866,9 @@ final class Merger {
       return false;
     }
     if (!markedCuts.contains(cut)) {
-      return true;
+      // A page that ends with a one-word line of its own ("Note", "Anmerkung") ends with a label.
+      return !(cut.blockStart && cut.key.length() <= 10 && cut.key.indexOf(' ') < 0
+          && (cut.sourceNext() == null || cut.sourceNext().block != cut.block));
     }
     return continuesWord(cut, v);
   }
