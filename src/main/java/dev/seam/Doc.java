@@ -23,6 +23,7 @@ final class Doc {
   static final int K = 8;
 
   static final int POSTING_CAP = 8;
+  private static final int MAX_EXACT = 32;
   private static final long GAP = 1L << 32;
   private static final long BASE = 0x100000001B3L;
 
@@ -154,10 +155,13 @@ final class Doc {
   /** Spreads labels evenly again once a gap is used up; order is preserved. */
   private void relabel() {
     relabels++;
-    long l = -(long) size * GAP / 2;
+    // Spread over the whole range: the wider the gaps, the more insertions at one place before
+    // the next respread.
+    long gap = Math.max(2, (Long.MAX_VALUE / 2) / (size + 1) * 2);
+    long l = Long.MIN_VALUE + gap;
     for (Slot s = begin.next; s != end; s = s.next) {
       s.label = l;
-      l += GAP;
+      l += gap;
     }
   }
 
@@ -253,7 +257,10 @@ final class Doc {
     if (list == null) {
       return List.of();
     }
-    List<Slot> copy = new ArrayList<>(list);
+    // A key kept many times (a recurring "Note") offers its most recent copies only, so one
+    // lookup never costs more than a bounded sort.
+    List<Slot> copy =
+        new ArrayList<>(list.size() > MAX_EXACT ? list.subList(list.size() - MAX_EXACT, list.size()) : list);
     copy.sort((a, b) -> Long.compare(a.label, b.label));
     return copy;
   }
@@ -378,6 +385,11 @@ final class Doc {
         int a = vk.length();
         return new Match(Match.Relation.FULLER, v, v, (double) a / key.length());
       }
+      if (!sameNumbers(key, vk)) {
+        // Sentences that differ in a number state different facts ("package-1", "package-2";
+        // "Table 2.2", "Table 2.3"): they are never versions of each other.
+        continue;
+      }
       double sim = similarity(key, vk, near);
       if (sim > bestSim) {
         bestSim = sim;
@@ -440,6 +452,33 @@ final class Doc {
         }
       }
       i = end;
+    }
+  }
+
+  /** Whether two keys hold the same runs of digits in the same order. */
+  static boolean sameNumbers(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (true) {
+      while (i < a.length() && !Character.isDigit(a.charAt(i))) {
+        i++;
+      }
+      while (j < b.length() && !Character.isDigit(b.charAt(j))) {
+        j++;
+      }
+      if (i >= a.length() || j >= b.length()) {
+        return i >= a.length() && j >= b.length();
+      }
+      while (i < a.length() && j < b.length() && Character.isDigit(a.charAt(i))
+          && a.charAt(i) == b.charAt(j)) {
+        i++;
+        j++;
+      }
+      boolean endA = i >= a.length() || !Character.isDigit(a.charAt(i));
+      boolean endB = j >= b.length() || !Character.isDigit(b.charAt(j));
+      if (!endA || !endB) {
+        return false;
+      }
     }
   }
 

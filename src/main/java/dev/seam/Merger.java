@@ -39,6 +39,13 @@ final class Merger {
   private final Map<Unit, Boolean> cutParts = new java.util.IdentityHashMap<>();
 
   private Slot head;
+  /** For each unit of the current part, the range of units in its block. */
+  private int[] blockFrom;
+  private int[] blockTo;
+  /** Matches of block neighbours, computed once per unit for rewrite evidence. */
+  private Match[] blockMatches;
+  /** Longest walk along kept slots when looking for a neighbour: keeps every step bounded. */
+  private static final int MAX_WALK = 64;
   /** Whether the current part opens by repeating kept text: generation restarted. */
   private boolean restartPart;
   /** Whether the current segment (a part, or text after blank lines) has repeated kept text. */
@@ -96,6 +103,20 @@ final class Merger {
     if (units.isEmpty()) {
       return;
     }
+    blockFrom = new int[units.size()];
+    blockTo = new int[units.size()];
+    for (int i = 0; i < units.size(); ) {
+      int j = i;
+      while (j < units.size() && units.get(j).block == units.get(i).block) {
+        j++;
+      }
+      for (int k = i; k < j; k++) {
+        blockFrom[k] = i;
+        blockTo[k] = j;
+      }
+      i = j;
+    }
+    blockMatches = new Match[units.size()];
     snapshot();
     restartPart = p.index() > 0 && snapTargets[0] != null;
     int joinAt = p.index() > 0 && previousPart != null ? continuation() : -1;
@@ -111,7 +132,7 @@ final class Merger {
         continue;
       }
       if (i > 0 && units.get(i - 1).block != u.block) {
-        absorb(units.get(i - 1).block);
+        absorb(i - 1);
       }
       if (joinSlot != null && i < joinAt) {
         // Text a continuation put before the point where it picks up the cut (003 line 151):
@@ -122,7 +143,7 @@ final class Merger {
       }
       step(i);
     }
-    absorb(units.get(units.size() - 1).block);
+    absorb(units.size() - 1);
     Unit last = units.get(units.size() - 1);
     boolean atCut = p.endsWithMarker() || p.lastOfFragment();
     if (atCut && last.incomplete()) {
@@ -394,13 +415,9 @@ final class Merger {
    * whose text it mostly holds (one sentence rewritten as several, 000 line 70 into 97; a word
    * inserted, 82 into 111) is absorbed, so the document does not say it twice.
    */
-  private void absorb(int block) {
-    List<Unit> mine = new ArrayList<>();
-    for (Unit u : units) {
-      if (u.block == block) {
-        mine.add(u);
-      }
-    }
+  private void absorb(int last) {
+    List<Unit> mine = units.subList(blockFrom[last], blockTo[last]);
+    int block = units.get(last).block;
     java.util.Set<Slot> images = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     java.util.Set<Slot> blockStarts =
         java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -709,19 +726,27 @@ final class Merger {
     Unit u = units.get(i);
     java.util.Set<Slot> paragraph = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     Slot start = t;
-    while (start.prev.real && start.sep.indexOf('\n') < 0) {
+    for (int n = 0; n < MAX_WALK && start.prev.real && start.sep.indexOf('\n') < 0; n++) {
       start = start.prev;
     }
-    for (Slot s = start; s.real && (s == start || s.sep.indexOf('\n') < 0); s = s.next) {
+    int n = 0;
+    for (Slot s = start; s.real && (s == start || s.sep.indexOf('\n') < 0) && n < 2 * MAX_WALK;
+        s = s.next, n++) {
       paragraph.add(s);
     }
     boolean another = false;
     boolean changed = false;
-    for (Unit w : units) {
-      if (w.block != u.block || w == u) {
+    int from = blockFrom[i];
+    int to = Math.min(blockTo[i], from + MAX_WALK);
+    for (int k = from; k < to; k++) {
+      Unit w = units.get(k);
+      if (w == u) {
         continue;
       }
-      Match m = match(w);
+      if (blockMatches[k] == null) {
+        blockMatches[k] = match(w);
+      }
+      Match m = blockMatches[k];
       if (m.isNone() || m.relation() == Match.Relation.NEAR) {
         changed = true;
       }
@@ -738,7 +763,8 @@ final class Merger {
 
   /** Whether {@code t} is {@code head} or before it within the same kept block. */
   private static boolean inBlockOf(Slot t, Slot head) {
-    for (Slot s = head; s != null && s.real; s = s.prev) {
+    int n = 0;
+    for (Slot s = head; s != null && s.real && n++ < MAX_WALK; s = s.prev) {
       if (s == t) {
         return true;
       }
@@ -752,10 +778,8 @@ final class Merger {
   /** Key length of the source block {@code u} belongs to: a block repeated whole is judged whole. */
   private int blockLength(Unit u) {
     int n = 0;
-    for (Unit w : units) {
-      if (w.block == u.block) {
-        n += w.key.length();
-      }
+    for (int k = blockFrom[u.pos]; k < blockTo[u.pos]; k++) {
+      n += units.get(k).key.length();
     }
     return n;
   }
@@ -1102,7 +1126,8 @@ final class Merger {
     // Read back over predecessors that left nothing here (removed as repeats, or moved): the
     // first of them carries the separator that belongs at this place (004 lines 76-77).
     String sep = u.sep;
-    for (Unit p = streamPrevious(u); p != null; p = streamPrevious(p)) {
+    int walked = 0;
+    for (Unit p = streamPrevious(u); p != null && walked++ < MAX_WALK; p = streamPrevious(p)) {
       if (p.image == anchor) {
         return sep;
       }

@@ -46,6 +46,9 @@ final class Parser {
     List<Line> current = new ArrayList<>();
     int i = 0;
     int n = s.length();
+    // The next marker at or after the scan position, found once and reused line after line, so
+    // that a text without markers is scanned once, not once per line.
+    int nextMarker = s.indexOf(marker);
     while (i <= n) {
       int end = i;
       while (end < n && s.charAt(end) != '\n' && s.charAt(end) != '\r') {
@@ -53,7 +56,14 @@ final class Parser {
       }
       int from = i;
       int at;
-      while ((at = s.indexOf(marker, from)) >= 0 && at + marker.length() <= end) {
+      while (true) {
+        if (nextMarker >= 0 && nextMarker < from) {
+          nextMarker = s.indexOf(marker, from);
+        }
+        at = nextMarker;
+        if (at < 0 || at + marker.length() > end) {
+          break;
+        }
         current.add(new Line(from, at));
         changes.add(
             Change.of(
