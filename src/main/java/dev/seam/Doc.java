@@ -61,6 +61,7 @@ final class Doc {
 
   /** Inserts {@code u} right after {@code anchor} (which may be {@link #begin}). */
   Slot insertAfter(Slot anchor, Unit u, String sep) {
+    anchor = live(anchor);
     Slot s = new Slot(u, sep, true);
     Slot next = anchor.next;
     s.prev = anchor;
@@ -74,15 +75,28 @@ final class Doc {
   }
 
   Slot insertBefore(Slot anchor, Unit u, String sep) {
-    return insertAfter(anchor.prev, u, sep);
+    return insertAfter(live(anchor).prev, u, sep);
   }
 
-  /** Takes a slot out of the document and the indexes. */
-  void remove(Slot s) {
+  /**
+   * Takes a slot out of the document and the indexes; anything still pointing at it is forwarded
+   * to {@code into}, the slot that now holds its text.
+   */
+  void remove(Slot s, Slot into) {
     unindex(s, s.unit);
     s.prev.next = s.next;
     s.next.prev = s.prev;
+    s.forward = into;
     size--;
+  }
+
+  /** The live slot standing for {@code s}: itself, or where a removed slot forwarded to. */
+  static Slot live(Slot s) {
+    Slot at = s;
+    for (int hops = 0; at != null && at.forward != null && hops < 1_000_000; hops++) {
+      at = at.forward;
+    }
+    return at;
   }
 
   /**

@@ -145,8 +145,13 @@ final class Merger {
     }
     absorb(units.size() - 1);
     Unit last = units.get(units.size() - 1);
+    if (last.consumed && last.image != null && last.image.real && last.image.unit != null) {
+      // The part's last words were joined to an earlier cut: that sentence, which now holds
+      // them, is what the next part may continue.
+      last = last.image.unit;
+    }
     boolean atCut = p.endsWithMarker() || p.lastOfFragment();
-    if (atCut && last.incomplete()) {
+    if (atCut && last.incomplete() && !last.consumed) {
       cuts.push(last);
       lastPartCut = last;
       if (p.endsWithMarker()) {
@@ -490,15 +495,18 @@ final class Merger {
 
   /** Removes a kept slot whose text {@code into} now holds; pointers to it move to {@code into}. */
   private void retire(Slot s, Slot into) {
+    if (s == into) {
+      return;
+    }
     Unit d = s.unit;
     double sim = Doc.similarity(d.key, into.unit.key, 0);
-    doc.remove(s);
+    doc.remove(s, into);
     d.slot = null;
     d.image = into;
     d.removal = new Unit.Removal(ChangeKind.REPLACED_BY_FULLER, into, MatchKind.CONTAINED, sim);
     alias(into, d);
     if (s.aliases != null) {
-      for (Unit a : s.aliases) {
+      for (Unit a : List.copyOf(s.aliases)) {
         if (a.image == s) {
           a.image = into;
         }
@@ -702,7 +710,7 @@ final class Merger {
         continue;
       }
       Slot t = m.target();
-      if (prev.slot != null && prev.slot.unit == prev) {
+      if (prev.slot != null && prev.slot.unit == prev && prev.slot != t && prev.slot != m.last()) {
         retire(prev.slot, t);
         prev.removal = new Unit.Removal(ChangeKind.REPEAT_REMOVED, t, MatchKind.CONTAINED,
             m.similarity());
@@ -841,7 +849,7 @@ final class Merger {
       restartPart = false;
       return 0;
     }
-    if (u0.leadIn > 0) {
+    if (u0.leadIn > 0 && u0.isProse()) {
       for (Unit cut : cuts) {
         int ov = overlap(cut, u0);
         if (ov >= options.minOverlap()) {
@@ -862,6 +870,10 @@ final class Merger {
     for (int k = 0; k < Math.min(3, units.size()); k++) {
       if (snapTargets[k] != null) {
         break;
+      }
+      if (!units.get(k).isProse()) {
+        // Code and tables never continue a sentence.
+        continue;
       }
       int ov = overlap(lastPartCut, units.get(k));
       if (ov >= (k == 0 ? options.minOverlap() : Math.max(options.minOverlap(), Doc.K))) {
@@ -1009,7 +1021,7 @@ final class Merger {
     String oldText = whole.text;
     whole.text = oldText + joint + rest;
     whole.rekey();
-    Match m = doc.match(whole.key, whole.hash, head, options.nearSimilarity());
+    Match m = match(whole);
     switch (m.relation()) {
       case EXACT, COVERED -> {
         whole.text = oldText;
@@ -1063,7 +1075,7 @@ final class Merger {
         v.text = rest;
         v.pieces.set(0, restSpan);
         v.rekey();
-        Slot anchor = cut.removal != null ? cut.removal.keptAt() : head;
+        Slot anchor = Doc.live(cut.removal != null ? cut.removal.keptAt() : head);
         Slot placed = doc.insertAfter(anchor, v, joint);
         place(v, placed);
       }
@@ -1251,7 +1263,7 @@ final class Merger {
         continue;
       }
       Unit.Removal r = u.removal;
-      SourceSpan kept = r.keptAt().unit.pieces.get(0);
+      SourceSpan kept = Doc.live(r.keptAt()).unit.pieces.get(0);
       for (SourceSpan piece : u.pieces) {
         String text = fragments.get(piece.fragment()).substring(piece.start(), piece.end());
         out.add(
@@ -1269,7 +1281,7 @@ final class Merger {
       if (c.slot != null && c.slot.unit == c && c.incomplete() && markedCuts.contains(c)) {
         out.add(Change.of(ChangeKind.CUT_OFF_LEFT, c.span(), Texts.excerpt(c.text, 60)));
       } else if (c == finalCut && c.removal != null) {
-        SourceSpan kept = c.removal.keptAt().unit.pieces.get(0);
+        SourceSpan kept = Doc.live(c.removal.keptAt()).unit.pieces.get(0);
         out.add(
             new Change(
                 ChangeKind.CUT_OFF_LEFT,
@@ -1344,7 +1356,7 @@ final class Merger {
               ChangeKind.CONTEXT_LINE_REMOVED,
               span,
               Texts.excerpt(text, 60),
-              java.util.Optional.of(first.removal.keptAt().unit.pieces.get(0)),
+              java.util.Optional.of(Doc.live(first.removal.keptAt()).unit.pieces.get(0)),
               java.util.Optional.of(MatchKind.CONTAINED),
               java.util.OptionalDouble.of(clamp(minSim))));
       covered.addAll(line);

@@ -11,6 +11,8 @@ final class Slot {
   String sep;
   /** Units removed as copies of this slot's text, to find their source neighbours. */
   java.util.List<Unit> aliases;
+  /** Where this slot's role went when it left the document (its text was absorbed there). */
+  Slot forward;
   /** False for the two sentinels that bound the list. */
   final boolean real;
 

@@ -77,9 +77,14 @@ class DocTest {
     Slot a = d.insertAfter(d.begin, unit("A sentence long enough to index."), "");
     d.replace(a, unit("Another sentence, also long enough."));
     assertThat(match(d, "A sentence long enough to index.").isNone()).isTrue();
-    d.remove(a);
+    Slot b = d.insertAfter(a, unit("A third sentence, kept after the second."), "");
+    d.remove(a, b);
     assertThat(match(d, "Another sentence, also long enough.").isNone()).isTrue();
-    assertThat(d.isEmpty()).isTrue();
+    assertThat(d.size()).isEqualTo(1);
+    // Anything still holding the removed slot is forwarded to the slot that took its text.
+    assertThat(Doc.live(a)).isSameAs(b);
+    Slot after = d.insertAfter(a, unit("Inserted after a removed slot."), "");
+    assertThat(b.next).isSameAs(after);
   }
 
   @Test
