@@ -29,8 +29,8 @@ final class Doc {
 
   final Slot begin = new Slot(null, "", false);
   final Slot end = new Slot(null, "", false);
-  private final Map<HashCode, List<Slot>> exact = new HashMap<>();
-  private final Map<Long, Posting> grams = new HashMap<>();
+  private final Map<HashCode, List<Slot>> exact;
+  private final Map<Long, Posting> grams;
   private int size;
   private int relabels;
 
@@ -40,6 +40,13 @@ final class Doc {
   }
 
   Doc() {
+    this(1024);
+  }
+
+  /** A document sized for about {@code chars} chars of kept text, so its indexes rarely grow. */
+  Doc(int chars) {
+    exact = new HashMap<>(Math.max(16, chars / 32));
+    grams = new HashMap<>(Math.max(16, chars * 4 / 3));
     begin.next = end;
     end.prev = begin;
     begin.label = Long.MIN_VALUE;
@@ -284,6 +291,11 @@ final class Doc {
    * head} is where the reader is, to choose among equal candidates the one that reads on.
    */
   Match match(String key, HashCode hash, Slot head, double near) {
+    return match(key, hash, null, head, near);
+  }
+
+  /** As {@link #match(String, HashCode, Slot, double)}, with the key's windows if known. */
+  Match match(String key, HashCode hash, long[] grams, Slot head, double near) {
     if (key.isEmpty()) {
       return Match.NONE;
     }
@@ -301,47 +313,15 @@ final class Doc {
     if (key.length() < K) {
       return Match.NONE;
     }
-    long[] g = grams(key);
+    long[] g = grams != null && grams.length == Math.max(0, key.length() - K + 1) ? grams : grams(key);
     boolean[] covered = new boolean[key.length()];
     Map<Slot, Integer> shared = new IdentityHashMap<>();
     int hits = 0;
-    // Chains: runs of consecutive windows found in one kept unit. Text inside kept text is one
-    // chain. A context line gluing kept units is several chains separated by windows that cross
-    // a junction (kept units are indexed one by one, so those windows are absent). Several
-    // chains count as covered only if they are kept units glued end to end: the first a suffix
-    // of a kept unit, the last a prefix, the others whole units. Words that merely occur
-    // elsewhere never chain into a covered sentence.
-    List<int[]> chains = new ArrayList<>();
-    List<List<Slot>> chainSlots = new ArrayList<>();
-    List<Slot> chain = null;
-    int chainStart = 0;
-    int chainEnd = 0;
     for (int i = 0; i < g.length; i++) {
-      Posting p = grams.get(g[i]);
+      Posting p = this.grams.get(g[i]);
       if (p == null || p.count <= 0) {
-        if (chain != null) {
-          chains.add(new int[] {chainStart, chainEnd});
-          chainSlots.add(chain);
-          chain = null;
-        }
         continue;
       }
-      if (chain == null) {
-        chain = new ArrayList<>(p.slots);
-        chainStart = i;
-      } else if (p.slots.size() < POSTING_CAP) {
-        List<Slot> both = new ArrayList<>(chain);
-        both.retainAll(p.slots);
-        if (both.isEmpty()) {
-          chains.add(new int[] {chainStart, chainEnd});
-          chainSlots.add(chain);
-          chain = new ArrayList<>(p.slots);
-          chainStart = i;
-        } else {
-          chain = both;
-        }
-      }
-      chainEnd = i + K;
       hits++;
       for (int k = i; k < i + K; k++) {
         covered[k] = true;
@@ -350,11 +330,52 @@ final class Doc {
         shared.merge(s, 1, Integer::sum);
       }
     }
-    if (chain != null) {
-      chains.add(new int[] {chainStart, chainEnd});
-      chainSlots.add(chain);
+    coverShortKeys(key, covered);
+    boolean fullyCovered = hits > 0 && allCovered(key, covered);
+    // Chains: runs of consecutive windows found in one kept unit. Text inside kept text is one
+    // chain. A context line gluing kept units is several chains separated by windows that cross
+    // a junction (kept units are indexed one by one, so those windows are absent). Several
+    // chains count as covered only if they are kept units glued end to end: the first a suffix
+    // of a kept unit, the last a prefix, the others whole units. Words that merely occur
+    // elsewhere never chain into a covered sentence. Only a covered key needs this second pass.
+    boolean seamsOnSpaces = false;
+    if (fullyCovered) {
+      List<int[]> chains = new ArrayList<>();
+      List<List<Slot>> chainSlots = new ArrayList<>();
+      List<Slot> chain = null;
+      int chainStart = 0;
+      int chainEnd = 0;
+      for (int i = 0; i < g.length; i++) {
+        Posting p = this.grams.get(g[i]);
+        if (p == null || p.count <= 0) {
+          if (chain != null) {
+            chains.add(new int[] {chainStart, chainEnd});
+            chainSlots.add(chain);
+            chain = null;
+          }
+          continue;
+        }
+        if (chain == null) {
+          chain = new ArrayList<>(p.slots);
+          chainStart = i;
+        } else if (p.slots.size() < POSTING_CAP) {
+          if (!intersects(chain, p.slots)) {
+            chains.add(new int[] {chainStart, chainEnd});
+            chainSlots.add(chain);
+            chain = new ArrayList<>(p.slots);
+            chainStart = i;
+          } else {
+            chain.removeIf(x -> !p.slots.contains(x));
+          }
+        }
+        chainEnd = i + K;
+      }
+      if (chain != null) {
+        chains.add(new int[] {chainStart, chainEnd});
+        chainSlots.add(chain);
+      }
+      seamsOnSpaces = chainsFit(key, chains, chainSlots);
     }
-    boolean seamsOnSpaces = chainsFit(key, chains, chainSlots);
     if (hits == 0 || shared.isEmpty()) {
       return Match.NONE;
     }
@@ -365,8 +386,7 @@ final class Doc {
           return c != 0 ? c : Long.compare(a.label, b.label);
         });
     Slot main = candidates.get(0);
-    coverShortKeys(key, covered);
-    if (seamsOnSpaces && allCovered(key, covered)) {
+    if (seamsOnSpaces && fullyCovered) {
       Slot last = main;
       Slot first = main;
       for (Slot s : candidates) {
@@ -399,6 +419,12 @@ final class Doc {
         int a = vk.length();
         return new Match(Match.Relation.FULLER, v, v, (double) a / key.length());
       }
+      // A sentence at least 0.8 similar shares most of its windows; with fewer than a third in
+      // common the bounded Levenshtein cannot succeed and is not worth running.
+      int windows = Math.max(1, Math.min(key.length(), vk.length()) - K + 1);
+      if (shared.get(v) * 3 < windows) {
+        continue;
+      }
       if (!sameNumbers(key, vk)) {
         // Sentences that differ in a number state different facts ("package-1", "package-2";
         // "Table 2.2", "Table 2.3"): they are never versions of each other.
@@ -414,6 +440,15 @@ final class Doc {
       return new Match(Match.Relation.NEAR, bestNear, bestNear, bestSim);
     }
     return Match.NONE;
+  }
+
+  private static boolean intersects(List<Slot> a, List<Slot> b) {
+    for (Slot x : a) {
+      if (b.contains(x)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether several chains fit together as kept units glued end to end (see {@link #match}). */

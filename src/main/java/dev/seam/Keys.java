@@ -74,17 +74,28 @@ final class Keys {
       int chunkEnd = i + len;
       while (chunkEnd < to) {
         int next = s.codePointAt(chunkEnd);
-        if (NFKC_CF.hasBoundaryBefore(next)) {
+        // Every ASCII char starts a normalization chunk; only others need the lookup.
+        if (next < 0x80 || NFKC_CF.hasBoundaryBefore(next)) {
           break;
         }
         chunkEnd += Character.charCount(next);
       }
       i = chunkEnd;
-      if (chunkEnd == start + len && cp < 0x80) {
-        char c = (char) cp;
-        origin = append(out, origin, String.valueOf(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c), start);
-      } else if (chunkEnd == start + len && NFKC_CF.isInert(cp)) {
-        origin = append(out, origin, s.substring(start, chunkEnd), start);
+      if (chunkEnd == start + len && (cp < 0x80 || NFKC_CF.isInert(cp))) {
+        // The common case, a char normalization leaves alone (ASCII only lower-cased): no
+        // String is made for it.
+        if (origin != null) {
+          origin = grow(origin, out.length() + len + 1);
+          for (int k = 0; k < len; k++) {
+            origin[out.length() + k] = start;
+          }
+        }
+        if (cp < 0x80) {
+          char c = (char) cp;
+          out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        } else {
+          out.appendCodePoint(cp);
+        }
       } else {
         chunk.setLength(0);
         for (int k = start; k < chunkEnd; ) {
@@ -125,6 +136,15 @@ final class Keys {
       origin = exact;
     }
     return new Key(out.toString(), origin);
+  }
+
+  private static int[] grow(int[] origin, int need) {
+    if (need <= origin.length) {
+      return origin;
+    }
+    int[] grown = new int[Math.max(need, origin.length * 2)];
+    System.arraycopy(origin, 0, grown, 0, origin.length);
+    return grown;
   }
 
   private static int[] append(StringBuilder out, int[] origin, String text, int source) {

@@ -23,7 +23,7 @@ import java.util.TreeMap;
 final class Merger {
   private final ReassemblyOptions options;
   private final List<String> fragments;
-  private final Doc doc = new Doc();
+  private final Doc doc;
   private final List<Change> changes = new ArrayList<>();
   private final List<Unit> all = new ArrayList<>();
   /** Open cuts, most recent first. */
@@ -65,6 +65,12 @@ final class Merger {
   Merger(ReassemblyOptions options, List<String> fragments) {
     this.options = options;
     this.fragments = fragments;
+    long chars = 0;
+    for (String f : fragments) {
+      chars += f.length();
+    }
+    // Kept text is at most the input; size the indexes for it so they rarely grow.
+    this.doc = new Doc((int) Math.min(chars, 1 << 24));
     this.head = doc.begin;
   }
 
@@ -193,7 +199,7 @@ final class Merger {
    * and "Table 2.3."), so a near match needs {@code minRepeatChars} of key.
    */
   private Match match(Unit u) {
-    Match m = doc.match(u.key, u.hash, head, options.nearSimilarity());
+    Match m = doc.match(u.key, u.hash, u.grams(), head, options.nearSimilarity());
     if (m.relation() == Match.Relation.NEAR && u.key.length() < options.minRepeatChars()) {
       return Match.NONE;
     }
