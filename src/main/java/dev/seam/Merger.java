@@ -639,10 +639,14 @@ final class Merger {
         && (t == head || m.last() == head || (u.blockStart && t.unit.blockStart && inBlockOf(t, head)))) {
       // Short: a whole block repeated at length, or the last sentence of the paragraph just read
       // repeated on its own (003 line 28), not a short line such as "Note" said twice.
-      if (!isShort
-          || (u.blockStart && restartPart)
-          || blockLength(u) >= options.minRepeatChars()
-          || (u.blockStart && !t.unit.blockStart && t.sep.indexOf('\n') < 0)) {
+      boolean wholeBlock = blockTo[i] - blockFrom[i] == 1;
+      // A list may name one entry twice in a row in the author's own text.
+      boolean listInFirstPart = u.listItemStart && part.index() == 0;
+      if (!listInFirstPart
+          && (!isShort
+              || (u.blockStart && restartPart)
+              || (blockLength(u) >= options.minRepeatChars() && blockRepeats(i, t))
+              || (u.blockStart && wholeBlock && !t.unit.blockStart && t.sep.indexOf('\n') < 0))) {
         return true;
       }
     }
@@ -787,6 +791,22 @@ final class Merger {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether unit {@code i}'s whole block repeats, unit by unit, the kept block that starts at
+   * {@code t}: a paragraph said twice, not a paragraph that merely starts like the one before.
+   */
+  private boolean blockRepeats(int i, Slot t) {
+    Slot s = t;
+    for (int k = blockFrom[i]; k < blockTo[i]; k++) {
+      if (s == null || !s.real || !s.unit.key.equals(units.get(k).key)
+          || (k > blockFrom[i] && s.unit.blockStart)) {
+        return false;
+      }
+      s = s.next;
+    }
+    return !s.real || s.unit.blockStart || s.sep.indexOf('\n') >= 0;
   }
 
   /** Key length of the source block {@code u} belongs to: a block repeated whole is judged whole. */
