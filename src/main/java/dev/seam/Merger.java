@@ -626,6 +626,18 @@ final class Merger {
     if (blockLeadIn(i)) {
       return true;
     }
+    if (m.relation() == Match.Relation.NEAR) {
+      // Alike sentences with alike neighbours are how an author writes parallel lists ("for the
+      // file ...", "for the directory ..."). A near match is a version only inside a restart,
+      // while it re-reads kept text, or when it says a sentence of an earlier part again almost
+      // word for word (see below).
+      if ((restartPart || segmentRestarted) && head.next.real && !isShort) {
+        return true;
+      }
+      return generated && !isShort
+          && m.similarity() >= (1 + options.nearSimilarity()) / 2
+          && t.unit.part != u.part;
+    }
     // Immediate repeat: the unit repeats what the reader just read (002 lines 32/34), or a block
     // starts over the block just read.
     // Code and tables are atomic and may legitimately appear twice in a row in clean text.
