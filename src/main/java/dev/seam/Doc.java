@@ -379,17 +379,16 @@ final class Doc {
     if (hits == 0 || shared.isEmpty()) {
       return Match.NONE;
     }
-    List<Slot> candidates = new ArrayList<>(shared.keySet());
-    candidates.sort(
-        (a, b) -> {
-          int c = Integer.compare(shared.get(b), shared.get(a));
-          return c != 0 ? c : Long.compare(a.label, b.label);
-        });
+    // The candidates sharing most windows, best first (ties by document order); only the first
+    // few are ever verified, so a bounded selection replaces a sort of all of them.
+    List<Slot> candidates = top(shared, 4);
     Slot main = candidates.get(0);
     if (seamsOnSpaces && fullyCovered) {
       Slot last = main;
       Slot first = main;
-      for (Slot s : candidates) {
+      // Every unit the key touches, not only the best few: a context line spans many. Min and
+      // max by label do not depend on the map's iteration order.
+      for (Slot s : shared.keySet()) {
         int own = Math.max(1, s.unit.key.length() - K + 1);
         if (shared.get(s) * 2 >= own || s == main) {
           if (s.label > last.label) {
@@ -440,6 +439,30 @@ final class Doc {
       return new Match(Match.Relation.NEAR, bestNear, bestNear, bestSim);
     }
     return Match.NONE;
+  }
+
+  private static List<Slot> top(Map<Slot, Integer> shared, int n) {
+    List<Slot> best = new ArrayList<>(n + 1);
+    for (Map.Entry<Slot, Integer> e : shared.entrySet()) {
+      Slot s = e.getKey();
+      int count = e.getValue();
+      int at = best.size();
+      while (at > 0) {
+        Slot b = best.get(at - 1);
+        int bc = shared.get(b);
+        if (bc > count || (bc == count && b.label < s.label)) {
+          break;
+        }
+        at--;
+      }
+      if (at < n) {
+        best.add(at, s);
+        if (best.size() > n) {
+          best.remove(n);
+        }
+      }
+    }
+    return best;
   }
 
   private static boolean intersects(List<Slot> a, List<Slot> b) {

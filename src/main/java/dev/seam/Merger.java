@@ -831,17 +831,8 @@ final class Merger {
   }
 
   private boolean blockLeadIn(int i) {
-    Unit u = units.get(i);
-    for (int k = i; k >= 0; k--) {
-      Unit w = units.get(k);
-      if (w.block != u.block) {
-        return false;
-      }
-      if (w.blockStart) {
-        return w.leadIn > 0;
-      }
-    }
-    return false;
+    Unit first = units.get(blockFrom[i]);
+    return first.blockStart && first.leadIn > 0;
   }
 
   /** Whether the next unit repeats the kept unit after {@code m}'s target. */
