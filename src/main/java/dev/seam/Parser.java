@@ -88,8 +88,7 @@ final class Parser {
     partLines.add(current);
     marked.add(false);
     for (int p = 0; p < partLines.size(); p++) {
-      buildPart(
-          fragment, s, partLines.get(p), marked.get(p), p == 0, p == partLines.size() - 1, p > 0);
+      buildPart(fragment, s, partLines.get(p), marked.get(p), p == 0, p == partLines.size() - 1);
     }
   }
 
@@ -99,8 +98,7 @@ final class Parser {
       List<Line> lines,
       boolean endsWithMarker,
       boolean firstOfFragment,
-      boolean lastOfFragment,
-      boolean afterMarker) {
+      boolean lastOfFragment) {
     int partIndex = parts.size();
     List<Unit> units = new ArrayList<>();
     int li = 0;
@@ -210,14 +208,8 @@ final class Parser {
       blank = 0;
       li++;
     }
-    int lastLineEnd = lines.isEmpty() ? prevEnd : lines.get(lines.size() - 1).end;
-    String trailing = endsWithMarker ? "" : sep(s, prevEnd, Math.max(prevEnd, s.length()));
-    if (!lastOfFragment) {
-      trailing = "";
-    }
-    if (units.isEmpty() && frontMatter == null && lastLineEnd == prevEnd && afterMarker) {
-      // Only whitespace after a marker: nothing to keep, but the part still exists in order.
-    }
+    String trailing =
+        endsWithMarker || !lastOfFragment ? "" : sep(s, prevEnd, Math.max(prevEnd, s.length()));
     boolean spaceBeforeMarker = false;
     if (endsWithMarker && !lines.isEmpty()) {
       Line lastLine = lines.get(lines.size() - 1);

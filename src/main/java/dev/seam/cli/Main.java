@@ -376,20 +376,21 @@ public final class Main {
     }
 
     private static int intValue(String[] args, int i, String option) throws UsageException {
-      String v = value(args, i, option);
-      try {
-        return Integer.parseInt(v);
-      } catch (NumberFormatException e) {
-        throw new UsageException(option + " needs a whole number: " + v);
-      }
+      return number(args, i, option, "a whole number", Integer::parseInt);
     }
 
     private static double doubleValue(String[] args, int i, String option) throws UsageException {
+      return number(args, i, option, "a number", Double::parseDouble);
+    }
+
+    private static <T> T number(
+        String[] args, int i, String option, String what, java.util.function.Function<String, T> parse)
+        throws UsageException {
       String v = value(args, i, option);
       try {
-        return Double.parseDouble(v);
+        return parse.apply(v);
       } catch (NumberFormatException e) {
-        throw new UsageException(option + " needs a number: " + v);
+        throw new UsageException(option + " needs " + what + ": " + v);
       }
     }
   }
