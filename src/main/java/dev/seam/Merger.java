@@ -629,8 +629,9 @@ final class Merger {
     if (m.relation() == Match.Relation.NEAR) {
       // Alike sentences with alike neighbours are how an author writes parallel lists ("for the
       // file ...", "for the directory ..."). A near match is a version only inside a restart,
-      // while it re-reads kept text, or when it says a sentence of an earlier part again almost
-      // word for word (see below).
+      // while it re-reads kept text, or when new generated text says a sentence of an earlier
+      // part again almost word for word (004 line 77 repeats 24 at 0.94; "set user ID" and "set
+      // group ID", 0.85, are the author's): halfway between nearSimilarity and identical.
       if ((restartPart || segmentRestarted) && head.next.real && !isShort) {
         return true;
       }
@@ -639,10 +640,8 @@ final class Merger {
           && t.unit.part != u.part;
     }
     // Immediate repeat: the unit repeats what the reader just read (002 lines 32/34), or a block
-    // starts over the block just read.
-    // Code and tables are atomic and may legitimately appear twice in a row in clean text.
-    // In clean text only an exact or contained repeat of a long enough sentence is an immediate
-    // repeat: two similar paragraphs in a row, "Note" twice, are the author's.
+    // starts over the block just read. Only an exact or contained repeat counts, and in clean
+    // text code and tables may stand twice in a row.
     boolean atomicInClean = u.kind == Unit.Kind.ATOMIC && !generated;
     boolean repeatKind =
         m.relation() == Match.Relation.EXACT || m.relation() == Match.Relation.COVERED;
@@ -685,25 +684,13 @@ final class Merger {
     if (generated && !isShort && rewrites(i, t)) {
       return true;
     }
-    // New generated text that says a kept sentence again with a word or two changed (004 line 77
-    // repeats 24 at 0.94) repeats it; sentences merely alike (0.8 to 0.9: "set user ID" and "set
-    // group ID") are the author's. The bar is halfway between nearSimilarity and identical.
-    if (generated && !isShort && m.relation() == Match.Relation.NEAR
-        && m.similarity() >= (1 + options.nearSimilarity()) / 2
-        && t.unit.part != u.part) {
-      // ... said in an earlier part: within one run, items alike ("package-1", "package-2") are
-      // the author's.
-      return true;
-    }
     boolean nextDiagonal = nextDiagonal(i, m);
     if ((generated || u.segmentStart) && nextDiagonal) {
       return true;
     }
     // Inside a segment that already restarted, later repeats belong to that restart even with
     // rewritten paragraphs between them (000 lines 93-119 regenerate 66-88 with edits).
-    if (segmentRestarted
-        && m.relation() != Match.Relation.NEAR
-        && (!isShort || m.relation() == Match.Relation.COVERED)) {
+    if (segmentRestarted && (!isShort || m.relation() == Match.Relation.COVERED)) {
       // ... and so do the cut pieces of that restart, however short.
       return true;
     }
