@@ -1,0 +1,125 @@
+package dev.seam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Hostile and odd inputs, each a named case: no exception on text, nothing lost, sane output. */
+class HostileInputTest {
+  private final Reassembler engine = Reassembler.withDefaults();
+
+  private Reassembly run(List<String> fragments) {
+    Reassembly r = engine.reassemble(fragments);
+    Invariants.accounting(fragments, r);
+    return r;
+  }
+
+  @Test
+  void nullListAndNullElementFailNamingTheArgument() {
+    assertThatThrownBy(() -> engine.reassemble(null)).hasMessageContaining("fragments");
+    assertThatThrownBy(() -> engine.reassemble(Arrays.asList("a", "b", null)))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("fragments[2] is null");
+  }
+
+  @Test
+  void emptyListEmptyAndWhitespaceOnlyFragments() {
+    assertThat(run(List.of()).text()).isEmpty();
+    assertThat(run(List.of()).report().isEmpty()).isTrue();
+    assertThat(run(List.of("", "   ", "\n\n\t\n")).text()).isEmpty();
+  }
+
+  @Test
+  void onlyMarkersAndMarkersGluedToText() {
+    Reassembly r = run(List.of("---END---", "---END------END---", "  ---END---  \n"));
+    assertThat(r.text()).isEmpty();
+    assertThat(r.report().count(ChangeKind.END_MARKER_REMOVED)).isEqualTo(4);
+    assertThat(run(List.of("one---END---two---END---three.\n")).text()).isEqualTo("onetwothree.\n");
+  }
+
+  @Test
+  void loneSurrogatesBomNulAndControlCharactersAreKept() {
+    String s = "\uFEFFa\uD800b\uDC00c\u0000d\u0007e\u001Bf.\n";
+    assertThat(run(List.of(s)).text()).isEqualTo(s);
+  }
+
+  @Test
+  void crOnlyLineEndsAreLineBreaks() {
+    assertThat(run(List.of("# T\r\rOne.\rTwo.\r")).text()).isEqualTo("# T\n\nOne.\nTwo.\n");
+  }
+
+  @Test
+  void rightToLeftTextRestartsAndComesBackWhole() {
+    String p1 = "שלום עולם. זהו משפט ראשון ארוך מספיק כדי להיחשב.";
+    String p2 = "مرحبا بالعالم. هذه جملة ثانية طويلة بما يكفي للمقارنة.";
+    String input = p1 + "\n\n" + p2 + "\n\n---END---\n\n" + p2 + "\n\nסוף.\n";
+    assertThat(run(List.of(input)).text()).isEqualTo(p1 + "\n\n" + p2 + "\n\nסוף.\n");
+  }
+
+  @Test
+  void combiningMarksAndZwjSequencesAreNeverSplitAtACut() {
+    String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+    for (int cut = 1; cut < family.length(); cut++) {
+      String in = "We met " + family.substring(0, cut) + "---END---" + family.substring(cut) + " there.\n";
+      assertThat(run(List.of(in)).text()).as("cut at %s", cut).isEqualTo("We met " + family + " there.\n");
+    }
+    String accent = "e\u0301\u0323";
+    for (int cut = 1; cut < accent.length(); cut++) {
+      String in = "Caf" + accent.substring(0, cut) + "---END---" + accent.substring(cut) + " opens.\n";
+      assertThat(run(List.of(in)).text()).isEqualTo("Caf" + accent + " opens.\n");
+    }
+  }
+
+  @Test
+  void tenMegabytesWithoutALineBreak() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; b.length() < 10_000_000; i++) {
+      b.append("Word").append(i).append(' ');
+    }
+    String s = b.toString().strip() + "\n";
+    assertThat(run(List.of(s)).text()).isEqualTo(s);
+  }
+
+  @Test
+  void stringsShapedToMakeRegularExpressionsBacktrack() {
+    // Long runs that defeat nested quantifiers: markdown marks, list-like and heading-like
+    // prefixes, spaces, dots. The parser's patterns are anchored and linear.
+    List<String> evil =
+        List.of(
+            "#".repeat(100_000) + " x\n",
+            " ".repeat(100_000) + "- " + "a ".repeat(50_000) + "\n",
+            "1".repeat(100_000) + ". x\n",
+            "*".repeat(100_000) + "\n",
+            ".".repeat(100_000) + "\n",
+            "`".repeat(100_000) + "\n",
+            "|".repeat(100_000) + "\n",
+            "a:".repeat(50_000) + "\n---\n");
+    for (String s : evil) {
+      long t0 = System.nanoTime();
+      Reassembly r = run(List.of("---\n" + s, s));
+      assertThat(r.text()).isNotNull();
+      // Not a timing test: a catastrophic pattern would not finish within the whole suite.
+      assertThat(System.nanoTime() - t0).isLessThan(60_000_000_000L);
+    }
+  }
+
+  @Test
+  void aMillionEmptyStrings() {
+    List<String> empty = Collections.nCopies(1_000_000, "");
+    Reassembly r = run(empty);
+    assertThat(r.text()).isEmpty();
+    assertThat(r.report().isEmpty()).isTrue();
+  }
+
+  @Test
+  void tenThousandIdenticalFragments() {
+    String one = "# Notes\n\nThe river rose overnight. The road was closed until Friday.\n";
+    Reassembly r = run(new ArrayList<>(Collections.nCopies(10_000, one)));
+    assertThat(r.text()).isEqualTo(one);
+  }
+}
