@@ -946,6 +946,12 @@ final class Merger {
     if (!Texts.spacedScript(before) && !Texts.spacedScript(after)) {
       return true;
     }
+    // Inside a token cut after its punctuation ("3-3-" + "1.", "http://" + "example"), the rest
+    // of the token follows.
+    if (!Character.isLetterOrDigit(before) && !Texts.isWhitespace(before)
+        && Character.isLetterOrDigit(after)) {
+      return true;
+    }
     // The rest of a word (lower case), or punctuation that goes on a sentence.
     return Character.isLowerCase(after)
         || ",.;:!?)]}'\"’”»、。，".indexOf(after) >= 0
