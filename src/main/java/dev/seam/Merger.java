@@ -872,6 +872,10 @@ final class Merger {
           join(cut, u0, ov);
           return 0;
         }
+        int j = spanningOverlap(cut);
+        if (j >= 0) {
+          return j;
+        }
       }
       Unit target = lastPartCut != null ? lastPartCut : null;
       if (target != null) {
@@ -956,6 +960,73 @@ final class Merger {
     return Character.isLowerCase(after)
         || ",.;:!?)]}'\"’”»、。，".indexOf(after) >= 0
         || Character.isDigit(after) && Character.isDigit(before);
+  }
+
+  /**
+   * A lead-in whose repeated words span a sentence or paragraph break ("…3-1-3.\n\nThe next
+   * paragraph's start" after a cut inside the next paragraph): compares the text before the cut
+   * with the start of this part across unit boundaries. Units wholly inside the repeated words are
+   * removed; the unit where they end is joined to the cut. Returns that unit's index, or -1.
+   */
+  private int spanningOverlap(Unit cut) {
+    final char sep = '\u0001';
+    StringBuilder tail = new StringBuilder();
+    for (int k = Math.max(0, cut.pos - 8); k <= cut.pos && k < cut.siblings.size(); k++) {
+      if (tail.length() > 0) {
+        tail.append(sep);
+      }
+      tail.append(cut.siblings.get(k).key);
+    }
+    if (cut.pos >= cut.siblings.size() || cut.siblings.get(cut.pos) != cut) {
+      return -1;
+    }
+    StringBuilder start = new StringBuilder();
+    int limit = Math.min(units.size(), 8);
+    int[] offsets = new int[limit];
+    for (int k = 0; k < limit; k++) {
+      if (!units.get(k).isProse()) {
+        limit = k;
+        break;
+      }
+      if (k > 0) {
+        start.append(sep);
+      }
+      offsets[k] = start.length();
+      start.append(units.get(k).key);
+    }
+    int max = Math.min(Math.min(tail.length(), start.length()), 400);
+    int length = 0;
+    for (int len = max; len >= options.minOverlap(); len--) {
+      if (tail.indexOf(start.substring(0, len), tail.length() - len) == tail.length() - len) {
+        length = len;
+        break;
+      }
+    }
+    // Only an overlap that crosses a unit boundary is new here; one inside the first unit was
+    // tried already.
+    if (length == 0 || length <= units.get(0).key.length()) {
+      return -1;
+    }
+    int j = 0;
+    while (j + 1 < limit && offsets[j + 1] <= length) {
+      j++;
+    }
+    int into = length - offsets[j];
+    if (j == 0 || into <= 0 || into > units.get(j).key.length()) {
+      return -1;
+    }
+    for (int k = 0; k < j; k++) {
+      Unit w = units.get(k);
+      w.consumed = true;
+      w.image = cut.slot != null ? cut.slot : (cut.removal != null ? cut.removal.keptAt() : head);
+      changes.add(
+          Change.of(
+              ChangeKind.OVERLAP_REMOVED,
+              w.span(),
+              Texts.excerpt(w.text, 60)));
+    }
+    join(cut, units.get(j), into);
+    return j;
   }
 
   /** Longest run of key chars that ends {@code cut} and starts {@code next}. */
