@@ -227,9 +227,21 @@ final class Merger {
   /** Longest label, in key chars. */
   private static final int MAX_LABEL = 4;
 
+  /**
+   * A one-word line that is a block of its own ("Note", "Tip", "Anmerkung", "ヒント"): a label in
+   * any script. A later text that starts with it ("Note It is generally ...", glued by a context
+   * line) is not its completion.
+   */
+  private static boolean isLabel(Unit v) {
+    return v.blockStart
+        && (v.sourceNext() == null || v.sourceNext().block != v.block)
+        && v.key.length() <= 10
+        && v.key.indexOf(' ') < 0;
+  }
+
   /** Whether a unit ends where a cut could have stopped it: last of its part or segment. */
   private static boolean cutLike(Unit v) {
-    if (!v.incomplete()) {
+    if (!v.incomplete() || isLabel(v)) {
       return false;
     }
     Unit next = v.sourceNext();
