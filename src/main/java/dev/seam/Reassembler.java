@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * Reassembles one clean document from the overlapping, restarted and cut-off fragments of one
  * document, and reports every change. Instances are immutable and thread-safe: share one.
+ * They are also serializable (they hold only their options), so a distributed job such as a Spark
+ * closure can capture one; creating one is as cheap as creating its options.
  *
  * <pre>{@code
  * Reassembly r = Reassembler.withDefaults().reassemble(List.of(part1, part2));
@@ -28,7 +30,9 @@ import java.util.List;
  *       <td>{@link NullPointerException} naming the argument or index</td></tr>
  * </table>
  */
-public final class Reassembler {
+public final class Reassembler implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private static final Reassembler DEFAULT = new Reassembler(ReassemblyOptions.defaults());
 
   private final ReassemblyOptions options;

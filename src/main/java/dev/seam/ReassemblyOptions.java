@@ -26,6 +26,8 @@ import static java.util.Objects.requireNonNull;
  * @param keepRecurrences whether repeats that the way fragments are produced does not explain are
  *     kept (and reported as {@link ChangeKind#RECURRENCE_KEPT}); false removes every repeat, like
  *     exact dedup. Default true.
+ *     <p>Serializable, so that options travel to the workers of a distributed job; deserializing
+ *     validates them again.
  */
 public record ReassemblyOptions(
     String endMarker,
@@ -34,7 +36,8 @@ public record ReassemblyOptions(
     int minOverlap,
     int minRepeatChars,
     VariantPolicy variantPolicy,
-    boolean keepRecurrences) {
+    boolean keepRecurrences)
+    implements java.io.Serializable {
 
   private static final ReassemblyOptions DEFAULTS = builder().build();
 

@@ -11,6 +11,25 @@ class ReassemblerTest {
   private final Reassembler engine = Reassembler.withDefaults();
 
   @Test
+  void anEngineSurvivesSerializationWithItsOptions() throws Exception {
+    Reassembler custom =
+        Reassembler.create(ReassemblyOptions.builder().endMarker("[cut]").minOverlap(6).build());
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(custom);
+    }
+    Reassembler copy;
+    try (var in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (Reassembler) in.readObject();
+    }
+    assertThat(copy.options()).isEqualTo(custom.options());
+    List<String> parts = List.of("The quick bro[cut]", "wn fox.\n");
+    assertThat(copy.reassemble(parts)).isEqualTo(custom.reassemble(parts));
+    assertThat(copy.reassemble(parts).text()).isEqualTo("The quick brown fox.\n");
+  }
+
+  @Test
   void cleanFragmentComesBackIdenticalWithEmptyReport() {
     String clean = "# Title\n\nFirst paragraph. It has two sentences.\n\nSecond one.\n";
     Reassembly r = engine.reassemble(List.of(clean));
