@@ -2,6 +2,7 @@ package dev.seam;
 
 import com.google.common.hash.HashCode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -339,6 +340,8 @@ final class Doc {
     // of a kept unit, the last a prefix, the others whole units. Words that merely occur
     // elsewhere never chain into a covered sentence. Only a covered key needs this second pass.
     boolean seamsOnSpaces = false;
+    // The units the chains run through: the only ones a covered key can span.
+    Set<Slot> inChains = Collections.newSetFromMap(new IdentityHashMap<>());
     if (fullyCovered) {
       List<int[]> chains = new ArrayList<>();
       List<List<Slot>> chainSlots = new ArrayList<>();
@@ -375,6 +378,9 @@ final class Doc {
         chainSlots.add(chain);
       }
       seamsOnSpaces = chainsFit(key, chains, chainSlots);
+      for (List<Slot> c : chainSlots) {
+        inChains.addAll(c);
+      }
     }
     if (hits == 0 || shared.isEmpty()) {
       return Match.NONE;
@@ -386,11 +392,12 @@ final class Doc {
     if (seamsOnSpaces && fullyCovered) {
       Slot last = main;
       Slot first = main;
-      // Every unit the key touches, not only the best few: a context line spans many. Min and
-      // max by label do not depend on the map's iteration order.
+      // Every unit the key's chains run through, not only the best few: a context line spans
+      // many. A unit that merely shares a word ("volunteers") is not one of them. Min and max by
+      // label do not depend on the map's iteration order.
       for (Slot s : shared.keySet()) {
         int own = Math.max(1, s.unit.key.length() - K + 1);
-        if (shared.get(s) * 2 >= own || s == main) {
+        if (s == main || (inChains.contains(s) && shared.get(s) * 2 >= own)) {
           if (s.label > last.label) {
             last = s;
           }

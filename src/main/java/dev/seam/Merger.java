@@ -651,6 +651,17 @@ final class Merger {
           && m.similarity() >= (1 + options.nearSimilarity()) / 2
           && t.unit.part != u.part;
     }
+    // A generated part that is nothing but the first words of a sentence the document holds in
+    // full, cut off: a restart stopped short. The marker explains the repeat however short it is; an author's
+    // short line said twice is never cut off mid-sentence. (A cut that matches inside a kept
+    // sentence, "voluntee" in "... volunteers ...", is new text that happens to share a word.)
+    boolean restartCut =
+        m.relation() == Match.Relation.FULLER
+            || (m.relation() == Match.Relation.COVERED && t.unit.key.startsWith(u.key));
+    if (restartCut && generated && i == 0 && units.size() == 1 && part.endsWithMarker()
+        && u.incomplete()) {
+      return true;
+    }
     // Immediate repeat: the unit repeats what the reader just read (002 lines 32/34), or a block
     // starts over the block just read. Only an exact or contained repeat counts, and in clean
     // text code and tables may stand twice in a row.
@@ -864,7 +875,9 @@ final class Merger {
         return -1;
       }
       Match m0 = match(u0);
-      if (m0.relation() != Match.Relation.COVERED) {
+      if (m0.relation() != Match.Relation.COVERED || m0.target().unit.key.startsWith(u0.key)) {
+        // A piece that starts where a kept sentence starts is a restart cut short, not the
+        // middle of a sentence.
         return -1;
       }
       String whole = Keys.key(lastPartCut.text + u0.text);
