@@ -902,6 +902,16 @@ final class Merger {
           return j;
         }
       }
+      if (lastPartCut == null && previousPart != null && !previousPart.units().isEmpty()) {
+        // The part before stopped at a sentence end, and the lead-in repeats that end ("…9-4-0."
+        // after "... mill 19-4-0."): the whole lead-in line is overlap.
+        Unit before = previousPart.units().get(previousPart.units().size() - 1);
+        int ov = overlap(before, u0);
+        if (ov >= options.minOverlap() && ov == u0.key.length()) {
+          join(before, u0, ov);
+          return 0;
+        }
+      }
       Unit target = lastPartCut != null ? lastPartCut : null;
       if (target != null) {
         join(target, u0, 0);
@@ -981,8 +991,11 @@ final class Merger {
         && Character.isLetterOrDigit(after)) {
       return true;
     }
-    // The rest of a word (lower case), or punctuation that goes on a sentence.
+    // The rest of a word (lower case), punctuation that goes on a sentence, or a hyphen that goes
+    // on a word or token ("well" + "-known", "17" + "-1-0."; a dash starting a line is a dash).
     return Character.isLowerCase(after)
+        || (after == '-' || after == 0x2010 || after == 0x2011)
+            && Character.isLetterOrDigit(before)
         || ",.;:!?)]}'\"’”»、。，".indexOf(after) >= 0
         || Character.isDigit(after) && Character.isDigit(before);
   }
@@ -1140,6 +1153,17 @@ final class Merger {
     whole.text = oldText + joint + rest;
     whole.rekey();
     Match m = match(whole);
+    if (m.isNone() && cut.removal != null) {
+      // The cut lay inside a kept sentence, and with the continuation it reads that sentence and
+      // goes on: the kept sentence stopped at a marker too (at a sentence end, so it did not
+      // look cut), and this is its fuller version (a restart that goes further).
+      Slot kept = Doc.live(cut.removal.keptAt());
+      if (kept.real && kept.unit != null && whole.key.length() > kept.unit.key.length()
+          && whole.key.startsWith(kept.unit.key)) {
+        m = new Match(Match.Relation.FULLER, kept, kept,
+            (double) kept.unit.key.length() / whole.key.length());
+      }
+    }
     switch (m.relation()) {
       case EXACT, COVERED -> {
         whole.text = oldText;
