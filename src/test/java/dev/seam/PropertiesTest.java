@@ -16,9 +16,10 @@ import net.jqwik.api.Provide;
  * sentences in several scripts, cut at random characters, continued directly, with a lead-in and
  * overlap, or restarted some paragraphs back. Seeded, so a failure reproduces.
  *
- * <p>Two properties of issue 5 do not hold yet and are not asserted here: kept sentences keep
- * their order (210 of 2000 generated cases fail; {@code generate(14)}), and reassembling the
- * output changes nothing (40 of 2000; {@code generate(55)}).
+ * <p>Two properties of issue 5 do not hold for every case yet: kept sentences keep their order,
+ * and reassembling the output changes nothing. {@link #orderAndIdempotenceDoNotRegress} holds
+ * them to today's rates over 2,000 fixed cases (193 and 39 failures; {@code generate(55)}
+ * reproduces both), so that a change can only lower them.
  */
 class PropertiesTest {
   private static final String[] WORDS = {
@@ -97,6 +98,39 @@ class PropertiesTest {
       }
     }
     return new Case(doc, fragments);
+  }
+
+  /**
+   * Every sentence of a generated document ends with a unique tag ({@code 55-3-1.}: case,
+   * paragraph, sentence), so the output's tags must rise strictly: a sentence twice or out of
+   * order breaks that. Today's failure counts are the ceiling.
+   */
+  @org.junit.jupiter.api.Test
+  void orderAndIdempotenceDoNotRegress() {
+    java.util.regex.Pattern tag = java.util.regex.Pattern.compile("\\d+-(\\d+)-(\\d+)\\.");
+    List<Long> outOfOrder = new ArrayList<>();
+    List<Long> notIdempotent = new ArrayList<>();
+    for (long seed = 0; seed < 2000; seed++) {
+      Case c = generate(seed);
+      Reassembly r = engine.reassemble(c.fragments());
+      java.util.regex.Matcher m = tag.matcher(r.text());
+      int last = -1;
+      boolean ordered = true;
+      while (m.find()) {
+        int at = Integer.parseInt(m.group(1)) * 100 + Integer.parseInt(m.group(2));
+        ordered &= at > last;
+        last = at;
+      }
+      if (!ordered) {
+        outOfOrder.add(seed);
+      }
+      Reassembly again = engine.reassemble(List.of(r.text()));
+      if (!again.text().equals(r.text()) || !again.report().leftTextAsIs()) {
+        notIdempotent.add(seed);
+      }
+    }
+    assertThat(outOfOrder.size()).as("out of order: %s", outOfOrder).isLessThanOrEqualTo(193);
+    assertThat(notIdempotent.size()).as("not idempotent: %s", notIdempotent).isLessThanOrEqualTo(39);
   }
 
   @Property(tries = 300, seed = "20261122")
