@@ -912,9 +912,8 @@ final class Merger {
           return 0;
         }
       }
-      Unit target = lastPartCut != null ? lastPartCut : null;
-      if (target != null) {
-        join(target, u0, 0);
+      if (lastPartCut != null) {
+        join(lastPartCut, u0, 0);
         return 0;
       }
       return -1;

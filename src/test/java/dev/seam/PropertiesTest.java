@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * Properties over generated fragment lists that look like the real thing: a document of
@@ -105,15 +108,15 @@ class PropertiesTest {
    * paragraph, sentence), so the output's tags must rise strictly: a sentence twice or out of
    * order breaks that. Today's failure counts are the ceiling.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void orderAndIdempotenceDoNotRegress() {
-    java.util.regex.Pattern tag = java.util.regex.Pattern.compile("\\d+-(\\d+)-(\\d+)\\.");
+    Pattern tag = Pattern.compile("\\d+-(\\d+)-(\\d+)\\.");
     List<Long> outOfOrder = new ArrayList<>();
     List<Long> notIdempotent = new ArrayList<>();
     for (long seed = 0; seed < 2000; seed++) {
       Case c = generate(seed);
       Reassembly r = engine.reassemble(c.fragments());
-      java.util.regex.Matcher m = tag.matcher(r.text());
+      Matcher m = tag.matcher(r.text());
       int last = -1;
       boolean ordered = true;
       while (m.find()) {
