@@ -2,10 +2,7 @@ package dev.seam;
 
 import com.google.common.hash.HashCode;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,12 +15,27 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * <p>Candidate pairs come only from the indexes, never from comparing all units; one gram yields
  * at most {@link #POSTING_CAP} candidates, so a gram shared by many units (a common phrase, a
  * paragraph repeated a thousand times) cannot make matching quadratic.
+ *
+ * <p>Only winnowed windows are indexed (the smallest hash of every {@link #W} consecutive
+ * windows, about one window in five), and a query probes all of its windows: a kept key the
+ * query contains is always found, since its anchors are among the query's windows, and so is
+ * any shared run of at least {@code K + W - 1} chars. The candidates found are then compared
+ * window by window on their own keys, so coverage and chains are exact for them.
  */
 final class Doc {
   /** Gram length in key chars: long enough that a gram is rare by chance, short enough for CJK. */
   static final int K = 8;
 
-  static final int POSTING_CAP = 8;
+  static final int POSTING_CAP = GramIndex.CAP;
+  /** Winnowing window: one anchor among every W consecutive windows. */
+  static final int W = 8;
+  /**
+   * At most this many kept units, plus one per {@link #CANDIDATES_PER_CHAR} key chars, are
+   * compared with one key: enough for a context line that glues a whole article.
+   */
+  private static final int MIN_CANDIDATES = 64;
+
+  private static final int CANDIDATES_PER_CHAR = 8;
   private static final int MAX_EXACT = 32;
   private static final long GAP = 1L << 32;
   private static final long BASE = 0x100000001B3L;
@@ -31,14 +43,10 @@ final class Doc {
   final Slot begin = new Slot(null, "", false);
   final Slot end = new Slot(null, "", false);
   private final Map<HashCode, List<Slot>> exact;
-  private final Map<Long, Posting> grams;
+  private final GramIndex grams;
+  private final List<Slot> byId = new ArrayList<>();
   private int size;
   private int relabels;
-
-  private static final class Posting {
-    int count;
-    final List<Slot> slots = new ArrayList<>(2);
-  }
 
   Doc() {
     this(1024);
@@ -47,7 +55,8 @@ final class Doc {
   /** A document sized for about {@code chars} chars of kept text, so its indexes rarely grow. */
   Doc(int chars) {
     exact = new HashMap<>(Math.max(16, chars / 32));
-    grams = new HashMap<>(Math.max(16, chars * 4 / 3));
+    // Not sized from the input: repeated text adds no windows, and the index doubles as it fills.
+    grams = new GramIndex(1024);
     begin.next = end;
     end.prev = begin;
     begin.label = Long.MIN_VALUE;
@@ -71,6 +80,8 @@ final class Doc {
   Slot insertAfter(Slot anchor, Unit u, String sep) {
     anchor = live(anchor);
     Slot s = new Slot(u, sep, true);
+    s.id = byId.size();
+    byId.add(s);
     Slot next = anchor.next;
     s.prev = anchor;
     s.next = next;
@@ -198,17 +209,8 @@ final class Doc {
       return;
     }
     long[] g = grams(key);
-    long previous = 0;
-    for (int i = 0; i < g.length; i++) {
-      Posting p = grams.computeIfAbsent(g[i], k -> new Posting());
-      p.count++;
-      if (i > 0 && g[i] == previous) {
-        continue;
-      }
-      if (p.slots.size() < POSTING_CAP && !p.slots.contains(s)) {
-        p.slots.add(s);
-      }
-      previous = g[i];
+    for (int i : anchors(g)) {
+      grams.add(g[i], s.id, i);
     }
   }
 
@@ -230,17 +232,45 @@ final class Doc {
     if (key.length() < K) {
       return;
     }
-    for (long g : grams(key)) {
-      Posting p = grams.get(g);
-      if (p == null) {
-        continue;
+    long[] g = grams(key);
+    for (int i : anchors(g)) {
+      grams.remove(g[i], s.id);
+    }
+  }
+
+  /**
+   * Winnowing: the positions of the smallest hash in every {@link #W} consecutive windows (the
+   * rightmost on ties), each once; one position when there are fewer windows. A function of the
+   * key alone, so indexing and unindexing pick the same windows.
+   */
+  static int[] anchors(long[] g) {
+    int n = g.length;
+    if (n == 0) {
+      return new int[0];
+    }
+    int[] out = new int[Math.max(1, n - W + 1)];
+    int count = 0;
+    int last = -1;
+    int windows = Math.max(1, n - W + 1);
+    int span = Math.min(W, n);
+    int min = -1;
+    for (int j = 0; j < windows; j++) {
+      if (min < j) {
+        min = j;
+        for (int k = j + 1; k < j + span; k++) {
+          if (g[k] <= g[min]) {
+            min = k;
+          }
+        }
+      } else if (g[j + span - 1] <= g[min]) {
+        min = j + span - 1;
       }
-      p.count--;
-      p.slots.remove(s);
-      if (p.count <= 0) {
-        grams.remove(g);
+      if (min != last) {
+        out[count++] = min;
+        last = min;
       }
     }
+    return java.util.Arrays.copyOf(out, count);
   }
 
   /** Rolling hashes of all K-char windows of {@code key}; deterministic across runs. */
@@ -292,11 +322,6 @@ final class Doc {
    * head} is where the reader is, to choose among equal candidates the one that reads on.
    */
   Match match(String key, HashCode hash, Slot head, double near) {
-    return match(key, hash, null, head, near);
-  }
-
-  /** As {@link #match(String, HashCode, Slot, double)}, with the key's windows if known. */
-  Match match(String key, HashCode hash, long[] grams, Slot head, double near) {
     if (key.isEmpty()) {
       return Match.NONE;
     }
@@ -314,90 +339,345 @@ final class Doc {
     if (key.length() < K) {
       return Match.NONE;
     }
-    long[] g = grams != null && grams.length == Math.max(0, key.length() - K + 1) ? grams : grams(key);
-    boolean[] covered = new boolean[key.length()];
-    Map<Slot, Integer> shared = new IdentityHashMap<>();
-    int hits = 0;
+    long[] g = grams(key);
+    Candidates c = candidates(key, g);
+    if (c.count == 0) {
+      return Match.NONE;
+    }
+    Runs runs = new Runs(key, c);
+    return match(key, g.length, c, runs, near);
+  }
+
+  /**
+   * Kept units sharing an anchor with {@code key}, each with the runs of text it shares with the
+   * key at the anchors' alignment, extended char by char as far as the two agree.
+   */
+  private Candidates candidates(String key, long[] g) {
+    Candidates c = new Candidates(key, MIN_CANDIDATES + key.length() / CANDIDATES_PER_CHAR);
     for (int i = 0; i < g.length; i++) {
-      Posting p = this.grams.get(g[i]);
-      if (p == null || p.count <= 0) {
+      for (int p = grams.first(g[i]); p >= 0; p = grams.next(p)) {
+        c.seed(byId.get(grams.slot(p)), i, grams.offset(p));
+      }
+    }
+    c.neighbours();
+    return c;
+  }
+
+  /**
+   * Kept units compared with a key, and the runs of the key each shares with it: a run is a
+   * stretch of the key equal to a stretch of the unit's key, at least {@link #K} chars long. Runs
+   * come from anchors (seed and extend), so comparing costs the length of what is shared, never
+   * the length of the kept unit.
+   */
+  private static final class Candidates {
+    final String key;
+    final int max;
+    Slot[] slots = new Slot[8];
+    int count;
+    /** Runs as (candidate, key start, key end, unit start), four ints each. */
+    int[] runs = new int[32];
+    int runCount;
+    private final Map<Slot, Integer> index = new java.util.IdentityHashMap<>();
+
+    Candidates(String key, int max) {
+      this.key = key;
+      this.max = max;
+    }
+
+    private int candidate(Slot s) {
+      Integer i = index.get(s);
+      if (i != null) {
+        return i;
+      }
+      if (count == max) {
+        return -1;
+      }
+      if (count == slots.length) {
+        slots = java.util.Arrays.copyOf(slots, count * 2);
+      }
+      index.put(s, count);
+      slots[count] = s;
+      return count++;
+    }
+
+    /** The key's window at {@code at} was found at {@code offset} of {@code s}'s key. */
+    void seed(Slot s, int at, int offset) {
+      String other = s.unit.key;
+      Integer known = index.get(s);
+      if (known != null) {
+        for (int r = 0; r < runCount; r++) {
+          int[] x = runs;
+          int b = r * 4;
+          // Already inside a run at this alignment.
+          if (x[b] == known && x[b + 1] <= at && at + K <= x[b + 2]
+              && x[b + 3] - x[b + 1] == offset - at) {
+            return;
+          }
+        }
+      }
+      if (offset + K > other.length() || !key.regionMatches(at, other, offset, K)) {
+        // A hash collision, or a window of a key that changed since it was indexed.
+        return;
+      }
+      int c = candidate(s);
+      if (c < 0) {
+        return;
+      }
+      int from = at;
+      int to = at + K;
+      int o = offset;
+      while (from > 0 && o > 0 && key.charAt(from - 1) == other.charAt(o - 1)) {
+        from--;
+        o--;
+      }
+      int end = offset + K;
+      while (to < key.length() && end < other.length() && key.charAt(to) == other.charAt(end)) {
+        to++;
+        end++;
+      }
+      addRun(c, from, to, o);
+    }
+
+    private void addRun(int c, int from, int to, int unitStart) {
+      if (runCount * 4 == runs.length) {
+        runs = java.util.Arrays.copyOf(runs, runs.length * 2);
+      }
+      int b = runCount++ * 4;
+      runs[b] = c;
+      runs[b + 1] = from;
+      runs[b + 2] = to;
+      runs[b + 3] = unitStart;
+    }
+
+    /**
+     * A context line may begin with the end of a kept sentence, or end with the start of one,
+     * too short to hold an anchor; that sentence stands next to one found whole. Its run is found
+     * by comparing from the junction (one space apart, as keys glue units).
+     */
+    void neighbours() {
+      int found = runCount;
+      for (int r = 0; r < found; r++) {
+        int b = r * 4;
+        Slot s = slots[runs[b]];
+        int from = runs[b + 1];
+        int to = runs[b + 2];
+        int unitStart = runs[b + 3];
+        if (unitStart == 0 && from > 1 && key.charAt(from - 1) == ' ') {
+          Slot p = s.prev;
+          if (p.real && p.unit.kind != Unit.Kind.FRONT_MATTER) {
+            String other = p.unit.key;
+            int q = from - 1;
+            int o = other.length();
+            while (q > 0 && o > 0 && key.charAt(q - 1) == other.charAt(o - 1)) {
+              q--;
+              o--;
+            }
+            if (from - 1 - q >= K) {
+              int c = candidate(p);
+              if (c >= 0) {
+                addRun(c, q, from - 1, o);
+              }
+            }
+          }
+        }
+        if (unitStart + (to - from) == s.unit.key.length() && to + 1 < key.length()
+            && key.charAt(to) == ' ') {
+          Slot n = s.next;
+          if (n.real && n.unit.kind != Unit.Kind.FRONT_MATTER) {
+            String other = n.unit.key;
+            int q = to + 1;
+            int o = 0;
+            while (q < key.length() && o < other.length() && key.charAt(q) == other.charAt(o)) {
+              q++;
+              o++;
+            }
+            if (q - (to + 1) >= K) {
+              int c = candidate(n);
+              if (c >= 0) {
+                addRun(c, to + 1, q, 0);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * For each window of the key, the candidates whose runs hold it, at most {@link #POSTING_CAP}
+   * of them (the first found), as the document index keeps them.
+   */
+  private static final class Runs {
+    private static final int NIL = -1;
+    final int[] heads;
+    private final int[] candidate;
+    private final int[] next;
+
+    Runs(String key, Candidates c) {
+      int windows = Math.max(0, key.length() - K + 1);
+      heads = new int[windows];
+      java.util.Arrays.fill(heads, NIL);
+      int posts = 0;
+      for (int r = 0; r < c.runCount; r++) {
+        posts += c.runs[r * 4 + 2] - c.runs[r * 4 + 1] - K + 1;
+      }
+      candidate = new int[Math.max(1, posts)];
+      next = new int[Math.max(1, posts)];
+      int[] length = new int[windows];
+      int[] tails = new int[windows];
+      int used = 0;
+      for (int r = 0; r < c.runCount; r++) {
+        int b = r * 4;
+        int cand = c.runs[b];
+        for (int i = c.runs[b + 1]; i + K <= c.runs[b + 2]; i++) {
+          if (length[i] >= POSTING_CAP || contains(i, cand)) {
+            continue;
+          }
+          int p = used++;
+          candidate[p] = cand;
+          next[p] = NIL;
+          if (heads[i] == NIL) {
+            heads[i] = p;
+          } else {
+            next[tails[i]] = p;
+          }
+          tails[i] = p;
+          length[i]++;
+        }
+      }
+    }
+
+    private boolean contains(int window, int cand) {
+      for (int p = heads[window]; p != NIL; p = next[p]) {
+        if (candidate[p] == cand) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    int first(int window) {
+      return heads[window];
+    }
+
+    int next(int p) {
+      return next[p];
+    }
+
+    int candidate(int p) {
+      return candidate[p];
+    }
+
+    int[] candidates(int head) {
+      int n = 0;
+      for (int p = head; p != NIL; p = next[p]) {
+        n++;
+      }
+      int[] out = new int[n];
+      n = 0;
+      for (int p = head; p != NIL; p = next[p]) {
+        out[n++] = candidate[p];
+      }
+      return out;
+    }
+  }
+
+  /**
+   * The relation of {@code key} to the candidates, from the runs each shares with it: which of
+   * the key's {@code windows} windows each holds.
+   */
+  private Match match(String key, int windows, Candidates c, Runs local, double near) {
+    boolean[] covered = new boolean[key.length()];
+    int[] shared = new int[c.count];
+    int[] heads = new int[windows];
+    int hits = 0;
+    for (int i = 0; i < windows; i++) {
+      int head = local.first(i);
+      heads[i] = head;
+      if (head < 0) {
         continue;
       }
       hits++;
       for (int k = i; k < i + K; k++) {
         covered[k] = true;
       }
-      for (Slot s : p.slots) {
-        shared.merge(s, 1, Integer::sum);
+      for (int p = head; p >= 0; p = local.next(p)) {
+        shared[local.candidate(p)]++;
       }
     }
+    if (hits == 0) {
+      return Match.NONE;
+    }
     coverShortKeys(key, covered);
-    boolean fullyCovered = hits > 0 && allCovered(key, covered);
+    boolean fullyCovered = allCovered(key, covered);
     // Chains: runs of consecutive windows found in one kept unit. Text inside kept text is one
     // chain. A context line gluing kept units is several chains separated by windows that cross
-    // a junction (kept units are indexed one by one, so those windows are absent). Several
+    // a junction (kept units are compared one by one, so those windows are absent). Several
     // chains count as covered only if they are kept units glued end to end: the first a suffix
     // of a kept unit, the last a prefix, the others whole units. Words that merely occur
     // elsewhere never chain into a covered sentence. Only a covered key needs this second pass.
     boolean seamsOnSpaces = false;
     // The units the chains run through: the only ones a covered key can span.
-    Set<Slot> inChains = Collections.newSetFromMap(new IdentityHashMap<>());
+    boolean[] inChains = new boolean[c.count];
     if (fullyCovered) {
       List<int[]> chains = new ArrayList<>();
-      List<List<Slot>> chainSlots = new ArrayList<>();
-      List<Slot> chain = null;
+      List<int[]> chainUnits = new ArrayList<>();
+      int[] chain = null;
       int chainStart = 0;
       int chainEnd = 0;
-      for (int i = 0; i < g.length; i++) {
-        Posting p = this.grams.get(g[i]);
-        if (p == null || p.count <= 0) {
+      for (int i = 0; i < windows; i++) {
+        if (heads[i] < 0) {
           if (chain != null) {
             chains.add(new int[] {chainStart, chainEnd});
-            chainSlots.add(chain);
+            chainUnits.add(chain);
             chain = null;
           }
           continue;
         }
+        int[] here = local.candidates(heads[i]);
         if (chain == null) {
-          chain = new ArrayList<>(p.slots);
+          chain = here;
           chainStart = i;
-        } else if (p.slots.size() < POSTING_CAP) {
-          if (!intersects(chain, p.slots)) {
+        } else if (here.length < POSTING_CAP) {
+          int[] both = intersection(chain, here);
+          if (both.length == 0) {
             chains.add(new int[] {chainStart, chainEnd});
-            chainSlots.add(chain);
-            chain = new ArrayList<>(p.slots);
+            chainUnits.add(chain);
+            chain = here;
             chainStart = i;
           } else {
-            chain.removeIf(x -> !p.slots.contains(x));
+            chain = both;
           }
         }
         chainEnd = i + K;
       }
       if (chain != null) {
         chains.add(new int[] {chainStart, chainEnd});
-        chainSlots.add(chain);
+        chainUnits.add(chain);
       }
-      seamsOnSpaces = chainsFit(key, chains, chainSlots);
-      for (List<Slot> c : chainSlots) {
-        inChains.addAll(c);
+      seamsOnSpaces = chainsFit(key, chains, chainUnits, c);
+      for (int[] units : chainUnits) {
+        for (int u : units) {
+          inChains[u] = true;
+        }
       }
-    }
-    if (hits == 0 || shared.isEmpty()) {
-      return Match.NONE;
     }
     // The candidates sharing most windows, best first (ties by document order); only the first
     // few are ever verified, so a bounded selection replaces a sort of all of them.
-    List<Slot> candidates = top(shared, 4);
-    Slot main = candidates.get(0);
+    int[] best = top(c, shared, 4);
+    if (best.length == 0) {
+      return Match.NONE;
+    }
+    Slot main = c.slots[best[0]];
     if (seamsOnSpaces && fullyCovered) {
       Slot last = main;
       Slot first = main;
       // Every unit the key's chains run through, not only the best few: a context line spans
-      // many. A unit that merely shares a word ("volunteers") is not one of them. Min and max by
-      // label do not depend on the map's iteration order.
-      for (Slot s : shared.keySet()) {
+      // many. A unit that merely shares a word ("volunteers") is not one of them.
+      for (int i = 0; i < c.count; i++) {
+        Slot s = c.slots[i];
         int own = Math.max(1, s.unit.key.length() - K + 1);
-        if (s == main || (inChains.contains(s) && shared.get(s) * 2 >= own)) {
+        if (s == main || (inChains[i] && shared[i] > 0 && shared[i] * 2 >= own)) {
           if (s.label > last.label) {
             last = s;
           }
@@ -415,9 +695,8 @@ final class Doc {
     }
     Slot bestNear = null;
     double bestSim = 0;
-    int limit = Math.min(candidates.size(), 4);
-    for (int c = 0; c < limit; c++) {
-      Slot v = candidates.get(c);
+    for (int i : best) {
+      Slot v = c.slots[i];
       String vk = v.unit.key;
       // Fuller means the kept text stands inside this one as it is: a cut sentence completed, a
       // lead-in continuation that starts inside the kept sentence.
@@ -427,8 +706,8 @@ final class Doc {
       }
       // A sentence at least 0.8 similar shares most of its windows; with fewer than a third in
       // common the bounded Levenshtein cannot succeed and is not worth running.
-      int windows = Math.max(1, Math.min(key.length(), vk.length()) - K + 1);
-      if (shared.get(v) * 3 < windows) {
+      int common = Math.max(1, Math.min(key.length(), vk.length()) - K + 1);
+      if (shared[i] * 3 < common) {
         continue;
       }
       if (!sameNumbers(key, vk)) {
@@ -448,41 +727,50 @@ final class Doc {
     return Match.NONE;
   }
 
-  private static List<Slot> top(Map<Slot, Integer> shared, int n) {
-    List<Slot> best = new ArrayList<>(n + 1);
-    for (Map.Entry<Slot, Integer> e : shared.entrySet()) {
-      Slot s = e.getKey();
-      int count = e.getValue();
-      int at = best.size();
+  /** Candidates in both lists, in the order of {@code a}. */
+  private static int[] intersection(int[] a, int[] b) {
+    int[] out = new int[Math.min(a.length, b.length)];
+    int n = 0;
+    for (int x : a) {
+      for (int y : b) {
+        if (x == y) {
+          out[n++] = x;
+          break;
+        }
+      }
+    }
+    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+  }
+
+  /** Indexes of the {@code n} candidates sharing most windows, ties by document order. */
+  private static int[] top(Candidates c, int[] shared, int n) {
+    int[] best = new int[n];
+    int size = 0;
+    for (int i = 0; i < c.count; i++) {
+      if (shared[i] == 0) {
+        continue;
+      }
+      int at = size;
       while (at > 0) {
-        Slot b = best.get(at - 1);
-        int bc = shared.get(b);
-        if (bc > count || (bc == count && b.label < s.label)) {
+        int b = best[at - 1];
+        if (shared[b] > shared[i]
+            || (shared[b] == shared[i] && c.slots[b].label < c.slots[i].label)) {
           break;
         }
         at--;
       }
       if (at < n) {
-        best.add(at, s);
-        if (best.size() > n) {
-          best.remove(n);
-        }
+        System.arraycopy(best, at, best, at + 1, Math.min(size, n - 1) - at);
+        best[at] = i;
+        size = Math.min(size + 1, n);
       }
     }
-    return best;
-  }
-
-  private static boolean intersects(List<Slot> a, List<Slot> b) {
-    for (Slot x : a) {
-      if (b.contains(x)) {
-        return true;
-      }
-    }
-    return false;
+    return java.util.Arrays.copyOf(best, size);
   }
 
   /** Whether several chains fit together as kept units glued end to end (see {@link #match}). */
-  private static boolean chainsFit(String key, List<int[]> chains, List<List<Slot>> slots) {
+  private static boolean chainsFit(
+      String key, List<int[]> chains, List<int[]> units, Candidates candidates) {
     if (chains.size() <= 1) {
       return true;
     }
@@ -492,8 +780,8 @@ final class Doc {
       boolean first = c == 0;
       boolean last = c == chains.size() - 1;
       boolean fits = false;
-      for (Slot s : slots.get(c)) {
-        String k = s.unit.key;
+      for (int u : units.get(c)) {
+        String k = candidates.slots[u].unit.key;
         if (k.equals(piece) || (first && k.endsWith(piece)) || (last && k.startsWith(piece))) {
           fits = true;
           break;

@@ -199,7 +199,7 @@ final class Merger {
    * and "Table 2.3."), so a near match needs {@code minRepeatChars} of key.
    */
   private Match match(Unit u) {
-    Match m = doc.match(u.key, u.hash, u.grams(), head, options.nearSimilarity());
+    Match m = doc.match(u.key, u.hash, head, options.nearSimilarity());
     if (m.relation() == Match.Relation.NEAR && u.key.length() < options.minRepeatChars()) {
       return Match.NONE;
     }
@@ -310,7 +310,10 @@ final class Merger {
       double sim = (double) u.key.length() / head.next.unit.key.length();
       m = new Match(Match.Relation.COVERED, head.next, head.next, sim);
     }
-    if (m.isNone() && softCutJoin(i)) {
+    // Also when this piece alone lies inside kept text: the cut before it may not (a cut found as
+    // the start of a kept sentence was kept as written), and only the two pieces together say
+    // that both repeat the sentence.
+    if ((m.isNone() || m.relation() == Match.Relation.COVERED) && softCutJoin(i)) {
       return;
     }
     if (m.isNone() && head.real && head.next.real && head.next.unit.incomplete()
@@ -745,10 +748,12 @@ final class Merger {
       if (prev.slot != null && prev.slot.unit == prev && prev.slot != t && prev.slot != m.last()) {
         retire(prev.slot, t);
         prev.removal = new Unit.Removal(ChangeKind.REPEAT_REMOVED, t, MatchKind.CONTAINED,
-            m.similarity());
+            Math.min(1, (double) prev.key.length() / Math.max(1, t.unit.key.length())));
       }
+      // The piece lies inside the kept sentence: it is as similar as it is long, whether or not
+      // it was long enough to be found on its own.
       u.removal = new Unit.Removal(ChangeKind.REPEAT_REMOVED, t, MatchKind.CONTAINED,
-          m.similarity());
+          Math.min(1, (double) u.key.length() / Math.max(1, m.last().unit.key.length())));
       u.image = m.last();
       alias(t, u);
       head = m.last();

@@ -15,6 +15,8 @@ final class Slot {
   Slot forward;
   /** False for the two sentinels that bound the list. */
   final boolean real;
+  /** This slot's number in its document, for the primitive gram index. */
+  int id;
 
   Slot(Unit unit, String sep, boolean real) {
     this.unit = unit;

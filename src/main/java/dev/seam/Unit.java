@@ -94,17 +94,6 @@ final class Unit {
   void rekey() {
     this.key = Keys.key(text);
     this.hash = Keys.hash(key);
-    this.grams = null;
-  }
-
-  private long[] grams;
-
-  /** The key's windows, computed once. */
-  long[] grams() {
-    if (grams == null) {
-      grams = Doc.grams(key);
-    }
-    return grams;
   }
 
   SourceSpan span() {

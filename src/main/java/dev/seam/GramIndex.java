@@ -1,0 +1,211 @@
+package dev.seam;
+
+/**
+ * A multimap from window hashes to (slot id, offset) postings in primitive arrays: open
+ * addressing with linear probing over {@code long} keys, postings in a pooled linked list.
+ *
+ * <p>A boxed {@code HashMap<Long, List<Slot>>} costs about 130 bytes per window; this costs about
+ * 30 per indexed window, and only winnowed windows are indexed (about one in five), which is what
+ * keeps peak heap within a small multiple of the input.
+ *
+ * <p>Each key keeps a count of how many times it was added, and at most {@link #CAP} postings,
+ * the first ones added, so a window shared by thousands of units costs a bounded amount to look
+ * up.
+ */
+final class GramIndex {
+  static final int CAP = 8;
+  /** Stands for a key of 0, which marks an empty table entry. */
+  private static final long ZERO = 0x9E3779B97F4A7C15L;
+  private static final int NIL = -1;
+
+  private long[] keys;
+  private int[] counts;
+  private int[] heads;
+  private int used;
+
+  private int[] postSlot;
+  private int[] postOffset;
+  private int[] postNext;
+  private int postTop;
+  private int postFree = NIL;
+
+  GramIndex(int expected) {
+    int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
+    keys = new long[capacity];
+    counts = new int[capacity];
+    heads = new int[capacity];
+    int posts = Math.max(16, expected);
+    postSlot = new int[posts];
+    postOffset = new int[posts];
+    postNext = new int[posts];
+  }
+
+  /** Adds one occurrence of {@code gram}, found in slot {@code slot} at key offset {@code offset}. */
+  void add(long gram, int slot, int offset) {
+    long k = gram == 0 ? ZERO : gram;
+    if ((used + 1) * 4L > keys.length * 3L) {
+      grow();
+    }
+    int at = find(k);
+    if (keys[at] == 0) {
+      keys[at] = k;
+      counts[at] = 0;
+      heads[at] = NIL;
+      used++;
+    }
+    counts[at]++;
+    int length = 0;
+    int tail = NIL;
+    for (int p = heads[at]; p != NIL; p = postNext[p]) {
+      if (postSlot[p] == slot) {
+        return;
+      }
+      length++;
+      tail = p;
+    }
+    if (length >= CAP) {
+      return;
+    }
+    int p = newPost(slot, offset);
+    if (tail == NIL) {
+      heads[at] = p;
+    } else {
+      postNext[tail] = p;
+    }
+  }
+
+  /** Removes one occurrence of {@code gram} and any posting of {@code slot} under it. */
+  void remove(long gram, int slot) {
+    long k = gram == 0 ? ZERO : gram;
+    int at = find(k);
+    if (keys[at] == 0) {
+      return;
+    }
+    int previous = NIL;
+    int p = heads[at];
+    while (p != NIL) {
+      int next = postNext[p];
+      if (postSlot[p] == slot) {
+        if (previous == NIL) {
+          heads[at] = next;
+        } else {
+          postNext[previous] = next;
+        }
+        freePost(p);
+      } else {
+        previous = p;
+      }
+      p = next;
+    }
+    if (--counts[at] <= 0) {
+      for (int q = heads[at]; q != NIL; ) {
+        int next = postNext[q];
+        freePost(q);
+        q = next;
+      }
+      delete(at);
+    }
+  }
+
+  /** The first posting of {@code gram}, or {@code -1} (iterate with {@link #next}). */
+  int first(long gram) {
+    long k = gram == 0 ? ZERO : gram;
+    int at = find(k);
+    return keys[at] == 0 ? NIL : heads[at];
+  }
+
+  int next(int posting) {
+    return postNext[posting];
+  }
+
+  int slot(int posting) {
+    return postSlot[posting];
+  }
+
+  int offset(int posting) {
+    return postOffset[posting];
+  }
+
+  int size() {
+    return used;
+  }
+
+  private int find(long k) {
+    int mask = keys.length - 1;
+    int at = spread(k) & mask;
+    while (keys[at] != 0 && keys[at] != k) {
+      at = (at + 1) & mask;
+    }
+    return at;
+  }
+
+  private static int spread(long k) {
+    return (int) (k ^ (k >>> 29) ^ (k >>> 47));
+  }
+
+  /** Backward-shift deletion, so lookups never need tombstones. */
+  private void delete(int at) {
+    int mask = keys.length - 1;
+    int hole = at;
+    int i = at;
+    while (true) {
+      i = (i + 1) & mask;
+      if (keys[i] == 0) {
+        break;
+      }
+      int home = spread(keys[i]) & mask;
+      // Move entry i into the hole unless its home lies cyclically in (hole, i].
+      boolean stays = hole <= i ? (home > hole && home <= i) : (home > hole || home <= i);
+      if (!stays) {
+        keys[hole] = keys[i];
+        counts[hole] = counts[i];
+        heads[hole] = heads[i];
+        hole = i;
+      }
+    }
+    keys[hole] = 0;
+    used--;
+  }
+
+  private void grow() {
+    long[] oldKeys = keys;
+    int[] oldCounts = counts;
+    int[] oldHeads = heads;
+    keys = new long[oldKeys.length * 2];
+    counts = new int[keys.length];
+    heads = new int[keys.length];
+    for (int i = 0; i < oldKeys.length; i++) {
+      if (oldKeys[i] != 0) {
+        int at = find(oldKeys[i]);
+        keys[at] = oldKeys[i];
+        counts[at] = oldCounts[i];
+        heads[at] = oldHeads[i];
+      }
+    }
+  }
+
+  private int newPost(int slot, int offset) {
+    int p;
+    if (postFree != NIL) {
+      p = postFree;
+      postFree = postNext[p];
+    } else {
+      if (postTop == postSlot.length) {
+        int n = postSlot.length * 2;
+        postSlot = java.util.Arrays.copyOf(postSlot, n);
+        postOffset = java.util.Arrays.copyOf(postOffset, n);
+        postNext = java.util.Arrays.copyOf(postNext, n);
+      }
+      p = postTop++;
+    }
+    postSlot[p] = slot;
+    postOffset[p] = offset;
+    postNext[p] = NIL;
+    return p;
+  }
+
+  private void freePost(int p) {
+    postNext[p] = postFree;
+    postFree = p;
+  }
+}
