@@ -1,6 +1,5 @@
 package dev.seam;
 
-import com.google.common.hash.HashCode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +41,7 @@ final class Doc {
 
   final Slot begin = new Slot(null, "", false);
   final Slot end = new Slot(null, "", false);
-  private final Map<HashCode, List<Slot>> exact;
+  private final Map<String, List<Slot>> exact;
   private final GramIndex grams;
   private final List<Slot> byId = new ArrayList<>();
   private int size;
@@ -156,8 +155,8 @@ final class Doc {
   }
 
   /** Re-indexes a slot whose unit's text changed (a join). */
-  void reindex(Slot s, String oldKey, HashCode oldHash) {
-    unindexKey(s, oldKey, oldHash);
+  void reindex(Slot s, String oldKey) {
+    unindexKey(s, oldKey);
     index(s, s.unit);
   }
 
@@ -203,7 +202,7 @@ final class Doc {
       // Front matter is kept verbatim and never compared with body text.
       return;
     }
-    exact.computeIfAbsent(u.hash, k -> new ArrayList<>(1)).add(s);
+    exact.computeIfAbsent(u.key, k -> new ArrayList<>(1)).add(s);
     String key = u.key;
     if (key.length() < K) {
       return;
@@ -215,18 +214,18 @@ final class Doc {
   }
 
   private void unindex(Slot s, Unit u) {
-    unindexKey(s, u.key, u.hash);
+    unindexKey(s, u.key);
   }
 
-  private void unindexKey(Slot s, String key, HashCode hash) {
+  private void unindexKey(Slot s, String key) {
     if (s.unit != null && s.unit.kind == Unit.Kind.FRONT_MATTER) {
       return;
     }
-    List<Slot> list = exact.get(hash);
+    List<Slot> list = exact.get(key);
     if (list != null) {
       list.remove(s);
       if (list.isEmpty()) {
-        exact.remove(hash);
+        exact.remove(key);
       }
     }
     if (key.length() < K) {
@@ -304,8 +303,8 @@ final class Doc {
   }
 
   /** Slots whose unit has exactly this key, in document order. */
-  List<Slot> exact(HashCode hash) {
-    List<Slot> list = exact.get(hash);
+  List<Slot> exact(String key) {
+    List<Slot> list = exact.get(key);
     if (list == null) {
       return List.of();
     }
@@ -321,11 +320,11 @@ final class Doc {
    * Relates {@code key} to the kept document. {@code near} is the similarity threshold; {@code
    * head} is where the reader is, to choose among equal candidates the one that reads on.
    */
-  Match match(String key, HashCode hash, Slot head, double near) {
+  Match match(String key, Slot head, double near) {
     if (key.isEmpty()) {
       return Match.NONE;
     }
-    List<Slot> same = exact(hash);
+    List<Slot> same = exact(key);
     if (!same.isEmpty()) {
       Slot pick = same.get(same.size() - 1);
       for (Slot s : same) {
@@ -813,7 +812,7 @@ final class Doc {
       while (end < key.length() && key.charAt(end) != ' ') {
         end++;
       }
-      if (end - start < K && exact.containsKey(Keys.hash(key.substring(start, end)))) {
+      if (end - start < K && exact.containsKey(key.substring(start, end))) {
         for (int k = start; k < end; k++) {
           covered[k] = true;
         }

@@ -1,10 +1,6 @@
 package dev.seam;
 
-import com.google.common.hash.HashCode;
-import com.google.common.hash.HashFunction;
-import com.google.common.hash.Hashing;
 import com.ibm.icu.text.Normalizer2;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Comparison keys: NFKC with case folding, markdown emphasis, heading, bullet and quote marks and a
@@ -13,8 +9,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class Keys {
   private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
-  // Stable across runs and JVMs, so equal inputs always hash, and therefore order, the same way.
-  private static final HashFunction HASH = Hashing.murmur3_128();
 
   private Keys() {}
 
@@ -29,10 +23,6 @@ final class Keys {
       this.key = key;
       this.origin = origin;
     }
-  }
-
-  static HashCode hash(String key) {
-    return HASH.hashString(key, StandardCharsets.UTF_8);
   }
 
   static String key(String s) {

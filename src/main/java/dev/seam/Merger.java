@@ -1,7 +1,6 @@
 package dev.seam;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.hash.HashCode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -199,7 +198,7 @@ final class Merger {
    * and "Table 2.3."), so a near match needs {@code minRepeatChars} of key.
    */
   private Match match(Unit u) {
-    Match m = doc.match(u.key, u.hash, head, options.nearSimilarity());
+    Match m = doc.match(u.key, head, options.nearSimilarity());
     if (m.relation() == Match.Relation.NEAR && u.key.length() < options.minRepeatChars()) {
       return Match.NONE;
     }
@@ -577,7 +576,7 @@ final class Merger {
     List<Slot> candidates = new ArrayList<>(4);
     if (i + 1 < units.size() && units.get(i + 1).block == u.block) {
       Unit q = units.get(i + 1);
-      Match mq = doc.match(q.key, q.hash, head, options.nearSimilarity());
+      Match mq = doc.match(q.key, head, options.nearSimilarity());
       if (!mq.isNone() && mq.relation() != Match.Relation.FULLER) {
         Slot t = mq.target();
         if (t.prev.real && t.sep.indexOf('\n') < 0) {
@@ -740,7 +739,7 @@ final class Merger {
     }
     for (String joint : new String[] {"", " "}) {
       String key = Keys.key(prev.text + joint + u.text);
-      Match m = doc.match(key, Keys.hash(key), head, options.nearSimilarity());
+      Match m = doc.match(key, head, options.nearSimilarity());
       if (m.relation() != Match.Relation.EXACT && m.relation() != Match.Relation.COVERED) {
         continue;
       }
@@ -856,7 +855,7 @@ final class Merger {
       return false;
     }
     Unit next = units.get(i + 1);
-    Match n = doc.match(next.key, next.hash, m.last(), options.nearSimilarity());
+    Match n = doc.match(next.key, m.last(), options.nearSimilarity());
     if (n.isNone()) {
       return false;
     }
@@ -886,7 +885,7 @@ final class Merger {
         return -1;
       }
       String whole = Keys.key(lastPartCut.text + u0.text);
-      Match mw = doc.match(whole, Keys.hash(whole), head, options.nearSimilarity());
+      Match mw = doc.match(whole, head, options.nearSimilarity());
       if (mw.relation() == Match.Relation.EXACT || mw.relation() == Match.Relation.COVERED) {
         return -1;
       }
@@ -1136,11 +1135,10 @@ final class Merger {
     Slot s = cut.slot;
     if (s != null && s.unit == cut) {
       String oldKey = cut.key;
-      HashCode oldHash = cut.hash;
       cut.text = cut.text + joint + rest;
       cut.pieces.add(restSpan);
       cut.rekey();
-      doc.reindex(s, oldKey, oldHash);
+      doc.reindex(s, oldKey);
       changes.add(
           Change.of(
               ChangeKind.CUT_OFF_REPAIRED,

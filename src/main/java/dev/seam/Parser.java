@@ -424,10 +424,17 @@ final class Parser {
       return "";
     }
     String raw = s.substring(from, to);
-    if (raw.indexOf('\r') < 0) {
-      return raw;
+    if (raw.indexOf('\r') >= 0) {
+      raw = raw.replace("\r\n", "\n").replace('\r', '\n');
     }
-    return raw.replace("\r\n", "\n").replace('\r', '\n');
+    // Nearly every separator is one of a few; sharing them saves a string per unit.
+    return switch (raw) {
+      case " " -> " ";
+      case "\n" -> "\n";
+      case "\n\n" -> "\n\n";
+      case "\n\n\n" -> "\n\n\n";
+      default -> raw;
+    };
   }
 
   private static int firstNonSpace(String s, int from, int to) {

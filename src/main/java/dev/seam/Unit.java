@@ -1,6 +1,5 @@
 package dev.seam;
 
-import com.google.common.hash.HashCode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,7 +46,6 @@ final class Unit {
 
   String text;
   String key;
-  HashCode hash;
   /** Source ranges whose text makes up {@link #text}: one, or more after a join. */
   final List<SourceSpan> pieces = new ArrayList<>(1);
 
@@ -93,7 +91,6 @@ final class Unit {
 
   void rekey() {
     this.key = Keys.key(text);
-    this.hash = Keys.hash(key);
   }
 
   SourceSpan span() {
