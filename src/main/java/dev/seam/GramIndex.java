@@ -5,12 +5,13 @@ package dev.seam;
  * addressing with linear probing over {@code long} keys, postings in a pooled linked list.
  *
  * <p>A boxed {@code HashMap<Long, List<Slot>>} costs about 130 bytes per window; this costs about
- * 30 per indexed window, and only winnowed windows are indexed (about one in five), which is what
- * keeps peak heap within a small multiple of the input.
+ * 30 per indexed window, and only winnowed windows are indexed, which is what keeps peak heap
+ * within a small multiple of the input.
  *
- * <p>Each key keeps a count of how many times it was added, and at most {@link #CAP} postings,
- * the first ones added, so a window shared by thousands of units costs a bounded amount to look
- * up.
+ * <p>Each key keeps at most {@link #CAP} postings, so a window shared by thousands of units costs
+ * a bounded amount to look up. A unit added to a full key is not posted; once removals empty a
+ * key, it leaves the table, and the next unit with that window is posted again (a key is never
+ * left present but with no postings, so text kept and removed many times stays findable).
  */
 final class GramIndex {
   static final int CAP = 8;
@@ -19,7 +20,6 @@ final class GramIndex {
   private static final int NIL = -1;
 
   private long[] keys;
-  private int[] counts;
   private int[] heads;
   private int used;
 
@@ -32,7 +32,6 @@ final class GramIndex {
   GramIndex(int expected) {
     int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
     keys = new long[capacity];
-    counts = new int[capacity];
     heads = new int[capacity];
     int posts = Math.max(16, expected);
     postSlot = new int[posts];
@@ -40,7 +39,7 @@ final class GramIndex {
     postNext = new int[posts];
   }
 
-  /** Adds one occurrence of {@code gram}, found in slot {@code slot} at key offset {@code offset}. */
+  /** Posts {@code gram} as found in slot {@code slot} at key offset {@code offset}. */
   void add(long gram, int slot, int offset) {
     long k = gram == 0 ? ZERO : gram;
     if ((used + 1) * 4L > keys.length * 3L) {
@@ -49,11 +48,9 @@ final class GramIndex {
     int at = find(k);
     if (keys[at] == 0) {
       keys[at] = k;
-      counts[at] = 0;
       heads[at] = NIL;
       used++;
     }
-    counts[at]++;
     int length = 0;
     int tail = NIL;
     for (int p = heads[at]; p != NIL; p = postNext[p]) {
@@ -74,7 +71,7 @@ final class GramIndex {
     }
   }
 
-  /** Removes one occurrence of {@code gram} and any posting of {@code slot} under it. */
+  /** Removes the posting of {@code slot} under {@code gram}, and the key once it has none. */
   void remove(long gram, int slot) {
     long k = gram == 0 ? ZERO : gram;
     int at = find(k);
@@ -97,12 +94,7 @@ final class GramIndex {
       }
       p = next;
     }
-    if (--counts[at] <= 0) {
-      for (int q = heads[at]; q != NIL; ) {
-        int next = postNext[q];
-        freePost(q);
-        q = next;
-      }
+    if (heads[at] == NIL) {
       delete(at);
     }
   }
@@ -158,7 +150,6 @@ final class GramIndex {
       boolean stays = hole <= i ? (home > hole && home <= i) : (home > hole || home <= i);
       if (!stays) {
         keys[hole] = keys[i];
-        counts[hole] = counts[i];
         heads[hole] = heads[i];
         hole = i;
       }
@@ -169,16 +160,13 @@ final class GramIndex {
 
   private void grow() {
     long[] oldKeys = keys;
-    int[] oldCounts = counts;
     int[] oldHeads = heads;
     keys = new long[oldKeys.length * 2];
-    counts = new int[keys.length];
     heads = new int[keys.length];
     for (int i = 0; i < oldKeys.length; i++) {
       if (oldKeys[i] != 0) {
         int at = find(oldKeys[i]);
         keys[at] = oldKeys[i];
-        counts[at] = oldCounts[i];
         heads[at] = oldHeads[i];
       }
     }
