@@ -219,8 +219,8 @@ final class Merger {
     return v.blockStart
         && (v.sourceNext() == null || v.sourceNext().block != v.block)
         && v.key.length() <= MAX_LABEL
-        && !v.text.isEmpty()
-        && !Texts.spacedScript(v.text.codePointAt(0));
+        && !v.text().isEmpty()
+        && !Texts.spacedScript(v.text().codePointAt(0));
   }
 
   /** Longest label, in key chars. */
@@ -344,7 +344,7 @@ final class Merger {
             new Change(
                 ChangeKind.RECURRENCE_KEPT,
                 u.span(),
-                Texts.excerpt(u.text, 60),
+                Texts.excerpt(u.text(), 60),
                 java.util.Optional.of(m.target().unit.span()),
                 java.util.Optional.of(
                     m.relation() == Match.Relation.EXACT ? MatchKind.EXACT : MatchKind.CONTAINED),
@@ -738,7 +738,7 @@ final class Merger {
       return false;
     }
     for (String joint : new String[] {"", " "}) {
-      String key = Keys.key(prev.text + joint + u.text);
+      String key = Keys.key(prev.text() + joint + u.text());
       Match m = doc.match(key, head, options.nearSimilarity());
       if (m.relation() != Match.Relation.EXACT && m.relation() != Match.Relation.COVERED) {
         continue;
@@ -884,7 +884,7 @@ final class Merger {
         // middle of a sentence.
         return -1;
       }
-      String whole = Keys.key(lastPartCut.text + u0.text);
+      String whole = Keys.key(lastPartCut.text() + u0.text());
       Match mw = doc.match(whole, head, options.nearSimilarity());
       if (mw.relation() == Match.Relation.EXACT || mw.relation() == Match.Relation.COVERED) {
         return -1;
@@ -974,11 +974,11 @@ final class Merger {
    * such sign.
    */
   private static boolean continuesWord(Unit cut, Unit v) {
-    if (startsWithSpace(v) || cut.text.isEmpty() || v.text.isEmpty()) {
+    if (startsWithSpace(v) || cut.text().isEmpty() || v.text().isEmpty()) {
       return true;
     }
-    int before = cut.text.codePointBefore(cut.text.length());
-    int after = v.text.codePointAt(0);
+    int before = cut.text().codePointBefore(cut.text().length());
+    int after = v.text().codePointAt(0);
     int type = Character.getType(after);
     if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
         || type == Character.COMBINING_SPACING_MARK || after == 0x200D) {
@@ -1064,7 +1064,7 @@ final class Merger {
           Change.of(
               ChangeKind.OVERLAP_REMOVED,
               w.span(),
-              Texts.excerpt(w.text, 60)));
+              Texts.excerpt(w.text(), 60)));
     }
     join(cut, units.get(j), into);
     return j;
@@ -1096,23 +1096,23 @@ final class Merger {
           Change.of(
               ChangeKind.LEAD_IN_REMOVED,
               new SourceSpan(v.fragment, v.start, v.start + v.leadIn),
-              v.text.substring(0, v.leadIn)));
+              v.text().substring(0, v.leadIn)));
       from = v.leadIn;
     }
     if (overlapKeyChars > 0) {
-      Keys.Key k = Keys.normalize(v.text, 0, v.text.length(), true);
-      int to = overlapKeyChars >= k.key.length() ? v.text.length() : k.origin[overlapKeyChars];
-      to = Math.max(from, Texts.graphemeCeil(v.text, to));
+      Keys.Key k = Keys.normalize(v.text(), 0, v.text().length(), true);
+      int to = overlapKeyChars >= k.key.length() ? v.text().length() : k.origin[overlapKeyChars];
+      to = Math.max(from, Texts.graphemeCeil(v.text(), to));
       if (to > from) {
         changes.add(
             Change.of(
                 ChangeKind.OVERLAP_REMOVED,
                 new SourceSpan(v.fragment, v.start + from, v.start + to),
-                Texts.excerpt(v.text.substring(from, to), 60)));
+                Texts.excerpt(v.text().substring(from, to), 60)));
       }
       from = to;
     }
-    String rest = v.text.substring(from);
+    String rest = v.text().substring(from);
     String joint = "";
     int ws = 0;
     while (ws < rest.length() && Texts.isWhitespace(rest.charAt(ws))) {
@@ -1135,8 +1135,8 @@ final class Merger {
     Slot s = cut.slot;
     if (s != null && s.unit == cut) {
       String oldKey = cut.key;
-      cut.text = cut.text + joint + rest;
-      cut.pieces.add(restSpan);
+      cut.setText(cut.text() + joint + rest);
+      cut.addPiece(restSpan);
       cut.rekey();
       doc.reindex(s, oldKey);
       changes.add(
@@ -1151,8 +1151,8 @@ final class Merger {
     }
     // The cut's text was already inside kept text: decide what the whole sentence is.
     Unit whole = cut;
-    String oldText = whole.text;
-    whole.text = oldText + joint + rest;
+    String oldText = whole.text();
+    whole.setText(oldText + joint + rest);
     whole.rekey();
     Match m = match(whole);
     if (m.isNone() && cut.removal != null) {
@@ -1168,11 +1168,11 @@ final class Merger {
     }
     switch (m.relation()) {
       case EXACT, COVERED -> {
-        whole.text = oldText;
+        whole.setText(oldText);
         whole.rekey();
         v.consumed = false;
-        v.text = rest;
-        v.pieces.set(0, restSpan);
+        v.setText(rest);
+        v.setFirstPiece(restSpan);
         v.removal =
             new Unit.Removal(
                 ChangeKind.REPEAT_REMOVED,
@@ -1183,7 +1183,7 @@ final class Merger {
         head = m.last();
       }
       case FULLER, NEAR -> {
-        whole.pieces.add(restSpan);
+        whole.addPiece(restSpan);
         whole.removal = null;
         if (m.relation() == Match.Relation.FULLER) {
           supersede(m.target(), whole, ChangeKind.REPLACED_BY_FULLER, MatchKind.CONTAINED,
@@ -1193,12 +1193,12 @@ final class Merger {
         }
         if (whole.removal != null) {
           // The kept version won; the continuation's text goes with the cut's.
-          whole.text = oldText;
+          whole.setText(oldText);
           whole.rekey();
-          whole.pieces.remove(whole.pieces.size() - 1);
+          whole.removeLastPiece();
           v.consumed = false;
-          v.text = rest;
-          v.pieces.set(0, restSpan);
+          v.setText(rest);
+          v.setFirstPiece(restSpan);
           v.removal = new Unit.Removal(
               ChangeKind.VARIANT_DROPPED, m.target(), MatchKind.NEAR, m.similarity());
         } else {
@@ -1213,11 +1213,11 @@ final class Merger {
       }
       default -> {
         // New text that continues a sentence the document already holds: keep it after that.
-        whole.text = oldText;
+        whole.setText(oldText);
         whole.rekey();
         v.consumed = false;
-        v.text = rest;
-        v.pieces.set(0, restSpan);
+        v.setText(rest);
+        v.setFirstPiece(restSpan);
         v.rekey();
         Slot anchor = Doc.live(cut.removal != null ? cut.removal.keptAt() : head);
         Slot placed = doc.insertAfter(anchor, v, joint);
@@ -1237,7 +1237,7 @@ final class Merger {
   }
 
   private boolean needsSpace(Unit cut, Unit v, String rest, boolean lead, int overlap) {
-    int before = cut.text.isEmpty() ? 0 : cut.text.codePointBefore(cut.text.length());
+    int before = cut.text().isEmpty() ? 0 : cut.text().codePointBefore(cut.text().length());
     int after = rest.codePointAt(0);
     if (!Texts.spacedScript(before) || !Texts.spacedScript(after)) {
       return false;
@@ -1304,7 +1304,7 @@ final class Merger {
           ? u.sep
           : "\n\n";
     }
-    return u.sep.isEmpty() && Texts.spacedScript(anchor.unit.text.codePointBefore(anchor.unit.text.length()))
+    return u.sep.isEmpty() && Texts.spacedScript(anchor.unit.text().codePointBefore(anchor.unit.text().length()))
         ? " "
         : u.sep;
   }
@@ -1322,16 +1322,16 @@ final class Merger {
   }
 
   private void stripLeadIn(Unit u) {
-    if (u.leadIn <= 0 || u.pieces.size() != 1 || u.pieces.get(0).start() != u.start) {
+    if (u.leadIn <= 0 || u.pieces().size() != 1 || u.pieces().get(0).start() != u.start) {
       return;
     }
     changes.add(
         Change.of(
             ChangeKind.LEAD_IN_REMOVED,
             new SourceSpan(u.fragment, u.start, u.start + u.leadIn),
-            u.text.substring(0, u.leadIn)));
-    u.text = u.text.substring(u.leadIn);
-    u.pieces.set(0, new SourceSpan(u.fragment, u.start + u.leadIn, u.end));
+            u.text().substring(0, u.leadIn)));
+    u.setText(u.text().substring(u.leadIn));
+    u.setFirstPiece(new SourceSpan(u.fragment, u.start + u.leadIn, u.end));
   }
 
   /** {@code u} takes {@code t}'s place; the unit there is reported as {@code kind}. */
@@ -1371,7 +1371,15 @@ final class Merger {
   // Output
 
   private String render(List<Part> parts) {
-    StringBuilder out = new StringBuilder();
+    // Sized once: a builder that doubles as it goes holds up to three times the output at once.
+    long length = 1;
+    for (Slot s = doc.begin.next; s != doc.end; s = s.next) {
+      length += s.sep.length() + s.unit.sep.length() + s.unit.textLength();
+    }
+    if (!parts.isEmpty()) {
+      length += parts.get(parts.size() - 1).trailing().length();
+    }
+    StringBuilder out = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 16, length));
     Slot last = null;
     for (Slot s = doc.begin.next; s != doc.end; s = s.next) {
       if (s.prev == doc.begin) {
@@ -1381,7 +1389,7 @@ final class Merger {
       } else {
         out.append(s.sep);
       }
-      out.append(s.unit.text);
+      s.unit.appendTo(out);
       last = s;
     }
     if (last != null) {
@@ -1407,8 +1415,8 @@ final class Merger {
         continue;
       }
       Unit.Removal r = u.removal;
-      SourceSpan kept = Doc.live(r.keptAt()).unit.pieces.get(0);
-      for (SourceSpan piece : u.pieces) {
+      SourceSpan kept = Doc.live(r.keptAt()).unit.pieces().get(0);
+      for (SourceSpan piece : u.pieces()) {
         String text = fragments.get(piece.fragment()).substring(piece.start(), piece.end());
         out.add(
             new Change(
@@ -1423,14 +1431,14 @@ final class Merger {
     // Cut-offs left in the output, and a final cut the input ends with.
     for (Unit c : cuts) {
       if (c.slot != null && c.slot.unit == c && c.incomplete() && markedCuts.contains(c)) {
-        out.add(Change.of(ChangeKind.CUT_OFF_LEFT, c.span(), Texts.excerpt(c.text, 60)));
+        out.add(Change.of(ChangeKind.CUT_OFF_LEFT, c.span(), Texts.excerpt(c.text(), 60)));
       } else if (c == finalCut && c.removal != null) {
-        SourceSpan kept = Doc.live(c.removal.keptAt()).unit.pieces.get(0);
+        SourceSpan kept = Doc.live(c.removal.keptAt()).unit.pieces().get(0);
         out.add(
             new Change(
                 ChangeKind.CUT_OFF_LEFT,
                 c.span(),
-                Texts.excerpt(c.text, 60),
+                Texts.excerpt(c.text(), 60),
                 java.util.Optional.of(kept),
                 java.util.Optional.of(c.removal.match()),
                 java.util.OptionalDouble.of(clamp(c.removal.similarity()))));
@@ -1479,7 +1487,7 @@ final class Merger {
       boolean allRepeats = line.size() > 0;
       for (Unit u : line) {
         if (u.consumed || u.removal == null || u.removal.kind() != ChangeKind.REPEAT_REMOVED
-            || u.pieces.size() != 1) {
+            || u.pieces().size() != 1) {
           allRepeats = false;
           break;
         }
@@ -1500,7 +1508,7 @@ final class Merger {
               ChangeKind.CONTEXT_LINE_REMOVED,
               span,
               Texts.excerpt(text, 60),
-              java.util.Optional.of(Doc.live(first.removal.keptAt()).unit.pieces.get(0)),
+              java.util.Optional.of(Doc.live(first.removal.keptAt()).unit.pieces().get(0)),
               java.util.Optional.of(MatchKind.CONTAINED),
               java.util.OptionalDouble.of(clamp(minSim))));
       covered.addAll(line);

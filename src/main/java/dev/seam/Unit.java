@@ -44,10 +44,34 @@ final class Unit {
     return pos + 1 < siblings.size() ? siblings.get(pos + 1) : null;
   }
 
-  String text;
+  /** The fragment this unit was read from. */
+  private final String source;
+  /** This unit's text when it is not {@code source[start, end)} (joined, stripped, re-lined). */
+  private String text;
+
   String key;
-  /** Source ranges whose text makes up {@link #text}: one, or more after a join. */
-  final List<SourceSpan> pieces = new ArrayList<>(1);
+  /** Null while the unit is its one source range; more ranges after a join. */
+  private List<SourceSpan> pieces;
+
+  /** Source ranges whose text makes up this unit's text, in order. */
+  List<SourceSpan> pieces() {
+    return pieces != null ? pieces : List.of(span());
+  }
+
+  void addPiece(SourceSpan piece) {
+    pieces = new ArrayList<>(pieces());
+    pieces.add(piece);
+  }
+
+  void setFirstPiece(SourceSpan piece) {
+    pieces = new ArrayList<>(pieces());
+    pieces.set(0, piece);
+  }
+
+  void removeLastPiece() {
+    pieces = new ArrayList<>(pieces());
+    pieces.remove(pieces.size() - 1);
+  }
 
   /** Why this unit's text is not in the output, or null while it is (or may be). */
   Removal removal;
@@ -65,6 +89,7 @@ final class Unit {
       int start,
       int end,
       String text,
+      String source,
       Kind kind,
       boolean blockStart,
       boolean listItemStart,
@@ -77,7 +102,12 @@ final class Unit {
     this.part = part;
     this.start = start;
     this.end = end;
-    this.text = text;
+    this.source = source;
+    // Most units are their source range as it is; holding the range instead of a copy keeps one
+    // copy of the input in memory, not two.
+    boolean asInSource =
+        text.length() == end - start && source.regionMatches(start, text, 0, text.length());
+    this.text = asInSource ? null : text;
     this.kind = kind;
     this.blockStart = blockStart;
     this.listItemStart = listItemStart;
@@ -85,12 +115,33 @@ final class Unit {
     this.leadIn = leadIn;
     this.sep = sep;
     this.block = block;
-    this.pieces.add(new SourceSpan(fragment, start, end));
     rekey();
   }
 
+  /** This unit's text: its source range, or what joins and strips made of it. */
+  String text() {
+    return text != null ? text : source.substring(start, end);
+  }
+
+  int textLength() {
+    return text != null ? text.length() : end - start;
+  }
+
+  /** Appends this unit's text without making a copy of it first. */
+  void appendTo(StringBuilder out) {
+    if (text != null) {
+      out.append(text);
+    } else {
+      out.append(source, start, end);
+    }
+  }
+
+  void setText(String text) {
+    this.text = text;
+  }
+
   void rekey() {
-    this.key = Keys.key(text);
+    this.key = text != null ? Keys.key(text) : Keys.normalize(source, start, end, false).key;
   }
 
   SourceSpan span() {
@@ -99,7 +150,7 @@ final class Unit {
 
   /** Whether a cut could have stopped this unit mid-sentence. */
   boolean incomplete() {
-    return kind == Kind.PROSE && !Texts.endsSentence(text);
+    return kind == Kind.PROSE && !Texts.endsSentence(text());
   }
 
   boolean isProse() {
@@ -108,7 +159,7 @@ final class Unit {
 
   @Override
   public String toString() {
-    return "U" + id + "{" + Texts.excerpt(text, 30) + "}";
+    return "U" + id + "{" + Texts.excerpt(text(), 30) + "}";
   }
 
   /** Why a unit's text was left out, and what kept text stands in for it. */

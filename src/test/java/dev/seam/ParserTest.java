@@ -15,7 +15,7 @@ class ParserTest {
   }
 
   private static List<String> texts(Part p) {
-    return p.units().stream().map(u -> u.text).toList();
+    return p.units().stream().map(u -> u.text()).toList();
   }
 
   @Test
@@ -59,7 +59,7 @@ class ParserTest {
   void frontMatterOnlyAtTheStartAndOnlyWithAKey() {
     Part p = parse("---\ntitle: x\n---\n\nBody.\n").get(0);
     assertThat(p.frontMatter()).isNotNull();
-    assertThat(p.frontMatter().text).isEqualTo("---\ntitle: x\n---");
+    assertThat(p.frontMatter().text()).isEqualTo("---\ntitle: x\n---");
     assertThat(texts(p)).containsExactly("Body.");
     // A thematic break pair without keys is not front matter.
     assertThat(parse("---\njust text\n---\n").get(0).frontMatter()).isNull();
