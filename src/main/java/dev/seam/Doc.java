@@ -41,8 +41,9 @@ final class Doc {
 
   final Slot begin = new Slot(null, "", false);
   final Slot end = new Slot(null, "", false);
-  private final Map<String, List<Slot>> exact;
-  private final GramIndex grams;
+  /** Key to its slot, or to a list of slots when kept more than once (most keys are kept once). */
+  private Map<String, Object> exact;
+  private GramIndex grams;
   private final List<Slot> byId = new ArrayList<>();
   private int size;
   private int relabels;
@@ -64,6 +65,15 @@ final class Doc {
 
   int size() {
     return size;
+  }
+
+  /**
+   * Drops both indexes once no more text will be matched: rendering and the report need only the
+   * slots, and the output and the report are built while this document is still alive.
+   */
+  void releaseIndexes() {
+    exact = new HashMap<>();
+    grams = new GramIndex(16);
   }
 
   /** How many times labels were respread; labels held elsewhere are stale when this changes. */
@@ -202,7 +212,7 @@ final class Doc {
       // Front matter is kept verbatim and never compared with body text.
       return;
     }
-    exact.computeIfAbsent(u.key, k -> new ArrayList<>(1)).add(s);
+    exact.merge(u.key, s, Doc::addSlot);
     String key = u.key;
     if (key.length() < K) {
       return;
@@ -221,11 +231,13 @@ final class Doc {
     if (s.unit != null && s.unit.kind == Unit.Kind.FRONT_MATTER) {
       return;
     }
-    List<Slot> list = exact.get(key);
-    if (list != null) {
+    Object held = exact.get(key);
+    if (held == s) {
+      exact.remove(key);
+    } else if (held instanceof List<?> list) {
       list.remove(s);
-      if (list.isEmpty()) {
-        exact.remove(key);
+      if (list.size() == 1) {
+        exact.put(key, list.get(0));
       }
     }
     if (key.length() < K) {
@@ -303,11 +315,28 @@ final class Doc {
   }
 
   /** Slots whose unit has exactly this key, in document order. */
+  @SuppressWarnings("unchecked")
+  private static Object addSlot(Object held, Object s) {
+    if (held instanceof List<?> list) {
+      ((List<Object>) list).add(s);
+      return list;
+    }
+    List<Object> list = new ArrayList<>(2);
+    list.add(held);
+    list.add(s);
+    return list;
+  }
+
+  @SuppressWarnings("unchecked")
   List<Slot> exact(String key) {
-    List<Slot> list = exact.get(key);
-    if (list == null) {
+    Object held = exact.get(key);
+    if (held == null) {
       return List.of();
     }
+    if (held instanceof Slot one) {
+      return List.of(one);
+    }
+    List<Slot> list = (List<Slot>) held;
     // A key kept many times (a recurring "Note") offers its most recent copies only, so one
     // lookup never costs more than a bounded sort.
     List<Slot> copy =

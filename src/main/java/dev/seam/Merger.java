@@ -24,6 +24,13 @@ final class Merger {
   private final List<String> fragments;
   private final Doc doc;
   private final List<Change> changes = new ArrayList<>();
+  /**
+   * Kept text that repeats kept text, reported once matching is over: a report entry with its
+   * excerpt is several times the size of this, and a long document may hold many.
+   */
+  private final List<Recurrence> recurrences = new ArrayList<>();
+
+  private record Recurrence(Unit unit, SourceSpan kept, MatchKind match, double similarity) {}
   private final List<Unit> all = new ArrayList<>();
   /** Open cuts, most recent first. */
   private final Deque<Unit> cuts = new ArrayDeque<>();
@@ -92,6 +99,12 @@ final class Merger {
     // Generation that ends mid-sentence may have been about to say more, even where the cut
     // text itself repeats kept text (000 ends inside a restart).
     finalCut = lastPartCut;
+    // Nothing is matched from here on: the output and the report are built beside the units, so
+    // what only matching needs goes first.
+    doc.releaseIndexes();
+    for (Unit u : all) {
+      u.releaseKey();
+    }
     String text = render(parts);
     return new Reassembly(text, new Report(report()));
   }
@@ -340,15 +353,12 @@ final class Merger {
     if (!explained(i, m)) {
       if (m.relation() == Match.Relation.EXACT || m.relation() == Match.Relation.COVERED) {
         placeNew(u);
-        changes.add(
-            new Change(
-                ChangeKind.RECURRENCE_KEPT,
-                u.span(),
-                Texts.excerpt(u.text(), 60),
-                java.util.Optional.of(m.target().unit.span()),
-                java.util.Optional.of(
-                    m.relation() == Match.Relation.EXACT ? MatchKind.EXACT : MatchKind.CONTAINED),
-                java.util.OptionalDouble.of(m.similarity())));
+        recurrences.add(
+            new Recurrence(
+                u,
+                m.target().unit.span(),
+                m.relation() == Match.Relation.EXACT ? MatchKind.EXACT : MatchKind.CONTAINED,
+                m.similarity()));
       } else {
         placeNew(u);
       }
@@ -1408,7 +1418,18 @@ final class Merger {
   }
 
   private ImmutableList<Change> report() {
-    List<Change> out = new ArrayList<>(changes);
+    List<Change> out = new ArrayList<>(changes.size() + recurrences.size());
+    out.addAll(changes);
+    for (Recurrence r : recurrences) {
+      out.add(
+          new Change(
+              ChangeKind.RECURRENCE_KEPT,
+              r.unit().span(),
+              Texts.excerpt(r.unit().text(), 60),
+              java.util.Optional.of(r.kept()),
+              java.util.Optional.of(r.match()),
+              java.util.OptionalDouble.of(r.similarity())));
+    }
     java.util.Set<Unit> inContextLines = contextLines(out);
     for (Unit u : all) {
       if (u.removal == null || u.consumed || inContextLines.contains(u)) {

@@ -140,6 +140,11 @@ final class Unit {
     this.text = text;
   }
 
+  /** Drops the comparison key once matching is over (it is as large as the text). */
+  void releaseKey() {
+    key = null;
+  }
+
   void rekey() {
     this.key = text != null ? Keys.key(text) : Keys.normalize(source, start, end, false).key;
   }
