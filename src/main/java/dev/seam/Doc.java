@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -127,11 +126,68 @@ final class Doc {
     return at;
   }
 
+  /** A set of window hashes in a primitive table: the windows of a few units, to compare with. */
+  static final class WindowSet {
+    private long[] keys = new long[64];
+    private boolean hasZero;
+    private int size;
+
+    /** Adds every window of {@code key}. */
+    WindowSet addAll(String key) {
+      for (long g : grams(key)) {
+        add(g);
+      }
+      return this;
+    }
+
+    void add(long g) {
+      if (g == 0) {
+        hasZero = true;
+        return;
+      }
+      if ((size + 1) * 2 > keys.length) {
+        long[] old = keys;
+        keys = new long[old.length * 2];
+        size = 0;
+        for (long k : old) {
+          if (k != 0) {
+            add(k);
+          }
+        }
+      }
+      int mask = keys.length - 1;
+      int at = (int) (g ^ (g >>> 32)) & mask;
+      while (keys[at] != 0) {
+        if (keys[at] == g) {
+          return;
+        }
+        at = (at + 1) & mask;
+      }
+      keys[at] = g;
+      size++;
+    }
+
+    boolean contains(long g) {
+      if (g == 0) {
+        return hasZero;
+      }
+      int mask = keys.length - 1;
+      int at = (int) (g ^ (g >>> 32)) & mask;
+      while (keys[at] != 0) {
+        if (keys[at] == g) {
+          return true;
+        }
+        at = (at + 1) & mask;
+      }
+      return false;
+    }
+  }
+
   /**
    * Share of {@code key}'s non-space chars that lie in some gram of {@code grams}: how much of a
    * sentence another text holds, in any order.
    */
-  static double coverage(String key, Set<Long> grams) {
+  static double coverage(String key, WindowSet grams) {
     if (key.length() < K) {
       return 0;
     }

@@ -473,14 +473,8 @@ final class Merger {
     if (blockStarts.isEmpty() || blockStarts.size() > 2) {
       return;
     }
-    java.util.Set<Long> grams = new java.util.HashSet<>();
-    for (Unit u : mine) {
-      if (u.removal == null || u.image != null) {
-        for (long g : Doc.grams(u.key)) {
-          grams.add(g);
-        }
-      }
-    }
+    // The block's windows, gathered only once some kept unit is worth comparing with them.
+    Doc.WindowSet grams = null;
     for (Slot start : blockStarts) {
       Slot s = start;
       do {
@@ -491,7 +485,8 @@ final class Merger {
             && d.key.length() >= options.minRepeatChars()
             && !(d.part == part.index() && d.block == block)
             && !later.containsKey(s.label)
-            && Doc.coverage(d.key, grams) >= ABSORB_COVERAGE) {
+            && Doc.coverage(d.key, grams = grams != null ? grams : windows(mine))
+                >= ABSORB_COVERAGE) {
           Slot into = bestHolder(d, mine);
           if (into != null) {
             retire(s, into);
@@ -502,6 +497,17 @@ final class Merger {
     }
   }
 
+  /** The windows of the block's units that repeat kept text or are kept themselves. */
+  private static Doc.WindowSet windows(List<Unit> mine) {
+    Doc.WindowSet set = new Doc.WindowSet();
+    for (Unit u : mine) {
+      if (u.removal == null || u.image != null) {
+        set.addAll(u.key);
+      }
+    }
+    return set;
+  }
+
   /** The kept slot of the block's unit that shares most text with {@code d}. */
   private static Slot bestHolder(Unit d, List<Unit> mine) {
     Slot best = null;
@@ -510,11 +516,7 @@ final class Merger {
       if (u.image == null || !u.image.real) {
         continue;
       }
-      java.util.Set<Long> g = new java.util.HashSet<>();
-      for (long x : Doc.grams(u.image.unit.key)) {
-        g.add(x);
-      }
-      double c = Doc.coverage(d.key, g);
+      double c = Doc.coverage(d.key, new Doc.WindowSet().addAll(u.image.unit.key));
       if (c > bestCoverage) {
         bestCoverage = c;
         best = u.image;
