@@ -25,6 +25,28 @@ final class Keys {
     }
   }
 
+  /**
+   * For each BMP code point: 0 not yet known, 1 NFKC_Casefold maps it alone to itself, 2 it does
+   * not. Most kana and kanji are not "inert" (a following mark could compose with them), yet alone
+   * they map to themselves; knowing that spares a normalizer call per char. Filled lazily; racing
+   * threads write the same value, so no lock is needed.
+   */
+  private static final byte[] SELF = new byte[0x10000];
+
+  /** Whether {@code cp}, followed by a normalization boundary, normalizes to itself. */
+  private static boolean normalizesToItself(int cp) {
+    if (cp >= 0x10000) {
+      return NFKC_CF.isInert(cp);
+    }
+    byte known = SELF[cp];
+    if (known == 0) {
+      String alone = String.valueOf((char) cp);
+      known = NFKC_CF.normalize(alone).equals(alone) ? (byte) 1 : (byte) 2;
+      SELF[cp] = known;
+    }
+    return known == 1;
+  }
+
   static String key(String s) {
     return normalize(s, 0, s.length(), false).key;
   }
@@ -71,7 +93,7 @@ final class Keys {
         chunkEnd += Character.charCount(next);
       }
       i = chunkEnd;
-      if (chunkEnd == start + len && (cp < 0x80 || NFKC_CF.isInert(cp))) {
+      if (chunkEnd == start + len && (cp < 0x80 || normalizesToItself(cp))) {
         // The common case, a char normalization leaves alone (ASCII only lower-cased): no
         // String is made for it.
         if (origin != null) {

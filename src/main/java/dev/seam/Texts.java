@@ -24,7 +24,24 @@ final class Texts {
   }
 
   static boolean isWhitespace(int cp) {
-    return UCharacter.hasBinaryProperty(cp, UProperty.WHITE_SPACE) || cp == 0xFEFF;
+    if (cp < 0x10000) {
+      return (BMP_WHITESPACE[cp >>> 6] & (1L << cp)) != 0;
+    }
+    return UCharacter.hasBinaryProperty(cp, UProperty.WHITE_SPACE);
+  }
+
+  /**
+   * ICU's White_Space property (and U+FEFF) for the BMP, read once: this test runs for every char
+   * of every key, and a property lookup per char was a measurable share of a run.
+   */
+  private static final long[] BMP_WHITESPACE = new long[0x10000 / 64];
+
+  static {
+    for (int cp = 0; cp < 0x10000; cp++) {
+      if (UCharacter.hasBinaryProperty(cp, UProperty.WHITE_SPACE) || cp == 0xFEFF) {
+        BMP_WHITESPACE[cp >>> 6] |= 1L << cp;
+      }
+    }
   }
 
   static boolean isBlank(CharSequence s, int from, int to) {
