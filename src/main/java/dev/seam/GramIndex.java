@@ -42,7 +42,8 @@ final class GramIndex {
   /** Posts {@code gram} as found in slot {@code slot} at key offset {@code offset}. */
   void add(long gram, int slot, int offset) {
     long k = gram == 0 ? ZERO : gram;
-    if ((used + 1) * 4L > keys.length * 3L) {
+    // At most half full: a lookup that misses, the common case, then probes about two entries.
+    if ((used + 1) * 2L > keys.length) {
       grow();
     }
     int at = find(k);
