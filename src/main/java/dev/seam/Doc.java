@@ -370,7 +370,7 @@ final class Doc {
     return h;
   }
 
-  /** Slots whose unit has exactly this key, in document order. */
+  /** Adds a slot to what the exact index holds for a key: a slot, or a list from the second on. */
   @SuppressWarnings("unchecked")
   private static Object addSlot(Object held, Object s) {
     if (held instanceof List<?> list) {
@@ -383,6 +383,7 @@ final class Doc {
     return list;
   }
 
+  /** Slots whose unit has exactly this key, in document order. */
   @SuppressWarnings("unchecked")
   List<Slot> exact(String key) {
     Object held = exact.get(key);
@@ -457,6 +458,8 @@ final class Doc {
     final String key;
     final int max;
     Slot[] slots = new Slot[8];
+    /** For each candidate, where its runs so far end in the key (seeds come in key order). */
+    private int[] coveredTo = new int[8];
     int count;
     /** Runs as (candidate, key start, key end, unit start), four ints each. */
     int[] runs = new int[32];
@@ -478,6 +481,7 @@ final class Doc {
       }
       if (count == slots.length) {
         slots = java.util.Arrays.copyOf(slots, count * 2);
+        coveredTo = java.util.Arrays.copyOf(coveredTo, count * 2);
       }
       index.put(s, count);
       slots[count] = s;
@@ -488,16 +492,11 @@ final class Doc {
     void seed(Slot s, int at, int offset) {
       String other = s.unit.key;
       Integer known = index.get(s);
-      if (known != null) {
-        for (int r = 0; r < runCount; r++) {
-          int[] x = runs;
-          int b = r * 4;
-          // Already inside a run at this alignment.
-          if (x[b] == known && x[b + 1] <= at && at + K <= x[b + 2]
-              && x[b + 3] - x[b + 1] == offset - at) {
-            return;
-          }
-        }
+      // Already inside a run of this unit: seeds come in key order and runs are extended as far
+      // as they go, so every run is found once, and periodic text ("la la la ...") costs its
+      // length, not its length squared.
+      if (known != null && at + K <= coveredTo[known]) {
+        return;
       }
       if (offset + K > other.length() || !key.regionMatches(at, other, offset, K)) {
         // A hash collision, or a window of a key that changed since it was indexed.
@@ -520,6 +519,7 @@ final class Doc {
         end++;
       }
       addRun(c, from, to, o);
+      coveredTo[c] = Math.max(coveredTo[c], to);
     }
 
     private void addRun(int c, int from, int to, int unitStart) {

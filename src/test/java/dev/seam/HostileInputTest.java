@@ -109,6 +109,21 @@ class HostileInputTest {
   }
 
   @Test
+  void periodicTextRepeatedInAnotherFragment() {
+    // Every window of periodic text is the same few windows at many alignments: matching must
+    // extend each shared run once, not once per alignment, or a megabyte costs hours.
+    List<String> periodic =
+        List.of("la ".repeat(300_000).strip(), "ab".repeat(500_000), "川は増水した".repeat(150_000));
+    for (String s : periodic) {
+      long t0 = System.nanoTime();
+      Reassembly r = run(List.of(s + "\n", s + "\n"));
+      assertThat(r.text()).startsWith(s);
+      // Not a timing test: a quadratic match would not finish within the whole suite.
+      assertThat(System.nanoTime() - t0).isLessThan(60_000_000_000L);
+    }
+  }
+
+  @Test
   void aMillionEmptyStrings() {
     List<String> empty = Collections.nCopies(1_000_000, "");
     Reassembly r = run(empty);
