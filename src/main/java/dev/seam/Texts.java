@@ -120,9 +120,15 @@ final class Texts {
    * quotes or brackets. Text that does not is a candidate cut.
    */
   static boolean endsSentence(String s) {
-    int i = s.length();
-    while (i > 0) {
-      int cp = Character.codePointBefore(s, i);
+    return endsSentence(s, 0, s.length());
+  }
+
+  /** As {@link #endsSentence(String)}, for {@code s[from, to)}, without copying it. */
+  static boolean endsSentence(String s, int from, int to) {
+    int i = to;
+    while (i > from) {
+      // Never pair a low surrogate at the range start with a char before the range.
+      int cp = i - 1 == from ? s.charAt(from) : s.codePointBefore(i);
       if (isWhitespace(cp) || isClosing(cp)) {
         i -= Character.charCount(cp);
         continue;

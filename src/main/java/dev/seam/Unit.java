@@ -59,18 +59,24 @@ final class Unit {
   }
 
   void addPiece(SourceSpan piece) {
-    pieces = new ArrayList<>(pieces());
-    pieces.add(piece);
+    mutablePieces().add(piece);
   }
 
   void setFirstPiece(SourceSpan piece) {
-    pieces = new ArrayList<>(pieces());
-    pieces.set(0, piece);
+    mutablePieces().set(0, piece);
   }
 
   void removeLastPiece() {
-    pieces = new ArrayList<>(pieces());
-    pieces.remove(pieces.size() - 1);
+    List<SourceSpan> list = mutablePieces();
+    list.remove(list.size() - 1);
+  }
+
+  private List<SourceSpan> mutablePieces() {
+    if (pieces == null) {
+      pieces = new ArrayList<>(2);
+      pieces.add(span());
+    }
+    return pieces;
   }
 
   /** Why this unit's text is not in the output, or null while it is (or may be). */
@@ -155,7 +161,8 @@ final class Unit {
 
   /** Whether a cut could have stopped this unit mid-sentence. */
   boolean incomplete() {
-    return kind == Kind.PROSE && !Texts.endsSentence(text());
+    return kind == Kind.PROSE
+        && !(text != null ? Texts.endsSentence(text) : Texts.endsSentence(source, start, end));
   }
 
   boolean isProse() {
