@@ -207,11 +207,18 @@ public class SpeedBench {
   }
 
   public static void main(String[] args) throws Exception {
-    Options opt =
-        new OptionsBuilder()
-            .include(SpeedBench.class.getSimpleName())
-            .shouldFailOnError(true)
-            .build();
+    OptionsBuilder builder = new OptionsBuilder();
+    builder.include(SpeedBench.class.getSimpleName()).shouldFailOnError(true);
+    // -Dbench.shapes=copies-10k,copies-100k runs only those; -Dbench.gc=true adds JMH's
+    // allocation and GC profiler, to tell work from garbage on a shape that scales badly.
+    String shapes = System.getProperty("bench.shapes", "");
+    if (!shapes.isBlank()) {
+      builder.param("shape", shapes.split(","));
+    }
+    if (Boolean.getBoolean("bench.gc")) {
+      builder.addProfiler(org.openjdk.jmh.profile.GCProfiler.class);
+    }
+    Options opt = builder.build();
     Collection<RunResult> results = new Runner(opt).run();
     Map<String, Map<String, Double>> ms = new LinkedHashMap<>();
     for (RunResult r : results) {
