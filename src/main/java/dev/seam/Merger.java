@@ -41,8 +41,6 @@ final class Merger {
   private final java.util.Set<Unit> markedCuts = new java.util.HashSet<>();
   /** Cuts whose marker was glued to the text: certainly cut mid-text. */
   private final java.util.Set<Unit> gluedCuts = new java.util.HashSet<>();
-  /** For each cut: whether whitespace stood between it and its marker. */
-  private final Map<Unit, Boolean> cutParts = new java.util.IdentityHashMap<>();
 
   private Slot head;
   /** For each unit of the current part, the range of units in its block. */
@@ -93,6 +91,7 @@ final class Merger {
       }
       all.addAll(p.units());
     }
+    doc.expectUnits(all.size());
     for (Part p : parts) {
       process(p);
     }
@@ -175,7 +174,7 @@ final class Merger {
       if (p.endsWithMarker()) {
         markedCuts.add(last);
       }
-      cutParts.put(last, p.spaceBeforeMarker());
+      last.spaceBeforeMarker = p.spaceBeforeMarker();
       if (p.markerGlued()) {
         gluedCuts.add(last);
       }
@@ -453,25 +452,36 @@ final class Merger {
   private void absorb(int last) {
     List<Unit> mine = units.subList(blockFrom[last], blockTo[last]);
     int block = units.get(last).block;
-    java.util.Set<Slot> images = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    java.util.Set<Slot> blockStarts =
-        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    // At most two block starts matter (see below); a short list keeps the common case, a block
+    // that repeats nothing, free of allocation.
+    List<Slot> blockStarts = null;
     for (Unit u : mine) {
-      if (u.image != null) {
-        images.add(u.image);
-      }
       if (u.removal != null && u.image != null && u.image.real) {
         Slot start = u.image;
         while (!start.unit.blockStart && start.prev.real) {
           start = start.prev;
         }
-        blockStarts.add(start);
+        if (blockStarts == null) {
+          blockStarts = new ArrayList<>(3);
+        }
+        if (!containsSame(blockStarts, start)) {
+          blockStarts.add(start);
+          if (blockStarts.size() > 2) {
+            break;
+          }
+        }
       }
     }
     // A regenerated block stands for one or two kept paragraphs; a block whose repeats span many
     // (a context line) stands for none of them.
-    if (blockStarts.isEmpty() || blockStarts.size() > 2) {
+    if (blockStarts == null || blockStarts.size() > 2) {
       return;
+    }
+    java.util.Set<Slot> images = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Unit u : mine) {
+      if (u.image != null) {
+        images.add(u.image);
+      }
     }
     // The block's windows, gathered only once some kept unit is worth comparing with them.
     Doc.WindowSet grams = null;
@@ -495,6 +505,15 @@ final class Merger {
         s = next;
       } while (s.real && !s.unit.blockStart);
     }
+  }
+
+  private static boolean containsSame(List<Slot> list, Slot s) {
+    for (Slot t : list) {
+      if (t == s) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The windows of the block's units that repeat kept text or are kept themselves. */
@@ -1257,7 +1276,7 @@ final class Merger {
     // A lead-in restarts at a word; a page ends at a word; a space left before the marker means
     // the cut fell between words. Otherwise a cut may stop mid-word ("sand" + "bags").
     boolean page = !previousPart.endsWithMarker();
-    return (lead && overlap == 0) || page || cutParts.getOrDefault(cut, false);
+    return (lead && overlap == 0) || page || cut.spaceBeforeMarker;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1483,15 +1502,17 @@ final class Merger {
    */
   private java.util.Set<Unit> contextLines(List<Change> out) {
     // Number the kept paragraphs: a separator with a line break starts a new one.
-    Map<Slot, Integer> paragraph = new java.util.IdentityHashMap<>();
-    int n = 0;
+    int n = 1;
     for (Slot s = doc.begin.next; s != doc.end; s = s.next) {
       if (s.sep.indexOf('\n') >= 0) {
         n++;
       }
-      paragraph.put(s, n);
+      s.paragraph = n;
     }
     java.util.Set<Unit> covered = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    // Paragraph numbers of the kept units one line repeats; a line is a context line once it
+    // repeats three, so three are all that need holding.
+    int[] paragraphs = new int[3];
     int i = 0;
     while (i < all.size()) {
       Unit first = all.get(i);
@@ -1505,7 +1526,7 @@ final class Merger {
       }
       List<Unit> line = all.subList(i, j);
       i = j;
-      java.util.Set<Integer> paragraphs = new java.util.HashSet<>();
+      int distinct = 0;
       double minSim = 1;
       boolean allRepeats = line.size() > 0;
       for (Unit u : line) {
@@ -1514,13 +1535,19 @@ final class Merger {
           allRepeats = false;
           break;
         }
-        Integer para = paragraph.get(u.removal.keptAt());
-        if (para != null) {
-          paragraphs.add(para);
+        Slot kept = u.removal.keptAt();
+        if (kept.real && kept.paragraph > 0 && distinct < paragraphs.length) {
+          boolean seen = false;
+          for (int k = 0; k < distinct; k++) {
+            seen |= paragraphs[k] == kept.paragraph;
+          }
+          if (!seen) {
+            paragraphs[distinct++] = kept.paragraph;
+          }
         }
         minSim = Math.min(minSim, u.removal.similarity());
       }
-      if (!allRepeats || paragraphs.size() < 3) {
+      if (!allRepeats || distinct < 3) {
         continue;
       }
       Unit last = line.get(line.size() - 1);

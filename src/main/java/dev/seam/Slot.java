@@ -17,6 +17,11 @@ final class Slot {
   final boolean real;
   /** This slot's number in its document, for the primitive gram index. */
   int id;
+  /**
+   * The number of this slot's paragraph among the kept ones, counted from 1 while the report is
+   * built; 0 before, and for a slot that left the document.
+   */
+  int paragraph;
 
   Slot(Unit unit, String sep, boolean real) {
     this.unit = unit;

@@ -87,6 +87,8 @@ final class Unit {
   Slot image;
   /** Whether this unit was merged whole into another (a continuation joined to its cut). */
   boolean consumed;
+  /** Whether whitespace stood between this cut and its marker: the cut fell between words. */
+  boolean spaceBeforeMarker;
 
   Unit(
       int id,
