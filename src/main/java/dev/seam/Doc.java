@@ -437,7 +437,7 @@ final class Doc {
     }
     long[] g = grams(key);
     Candidates c = candidates(key, g);
-    if (c.count == 0) {
+    if (c == null || c.count == 0) {
       return Match.NONE;
     }
     Runs runs = new Runs(key, c);
@@ -449,13 +449,20 @@ final class Doc {
    * key at the anchors' alignment, extended char by char as far as the two agree.
    */
   private Candidates candidates(String key, long[] g) {
-    Candidates c = new Candidates(key, MIN_CANDIDATES + key.length() / CANDIDATES_PER_CHAR);
+    // Made at the first posting: most keys of new text share no window with the document, and
+    // those should cost their probes only.
+    Candidates c = null;
     for (int i = 0; i < g.length; i++) {
       for (int p = grams.first(g[i]); p >= 0; p = grams.next(p)) {
+        if (c == null) {
+          c = new Candidates(key, MIN_CANDIDATES + key.length() / CANDIDATES_PER_CHAR);
+        }
         c.seed(byId.get(grams.slot(p)), i, grams.offset(p));
       }
     }
-    c.neighbours();
+    if (c != null) {
+      c.neighbours();
+    }
     return c;
   }
 
@@ -475,17 +482,62 @@ final class Doc {
     /** Runs as (candidate, key start, key end, unit start), four ints each. */
     int[] runs = new int[32];
     int runCount;
-    private final Map<Slot, Integer> index = new java.util.IdentityHashMap<>();
+    /**
+     * Candidate numbers by slot id, open addressing (id + 1, so 0 is empty): a boxed identity map
+     * here cost more than the matching it served.
+     */
+    private int[] ids = new int[16];
+    private int[] numbers = new int[16];
 
     Candidates(String key, int max) {
       this.key = key;
       this.max = max;
     }
 
+    /** The candidate number of {@code s}, or -1 when it is not one. */
+    private int find(Slot s) {
+      int mask = ids.length - 1;
+      for (int i = mix(s.id) & mask; ids[i] != 0; i = (i + 1) & mask) {
+        if (ids[i] == s.id + 1) {
+          return numbers[i];
+        }
+      }
+      return -1;
+    }
+
+    private static int mix(int id) {
+      return (id * 0x9E3779B9) >>> 7;
+    }
+
+    private void put(Slot s, int number) {
+      if ((count + 1) * 2 > ids.length) {
+        int[] oldIds = ids;
+        int[] oldNumbers = numbers;
+        ids = new int[oldIds.length * 2];
+        numbers = new int[oldIds.length * 2];
+        for (int i = 0; i < oldIds.length; i++) {
+          if (oldIds[i] != 0) {
+            insert(oldIds[i], oldNumbers[i]);
+          }
+        }
+      }
+      insert(s.id + 1, number);
+    }
+
+    private void insert(int id1, int number) {
+      int mask = ids.length - 1;
+      int i = mix(id1 - 1) & mask;
+      while (ids[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      ids[i] = id1;
+      numbers[i] = number;
+    }
+
     private int candidate(Slot s) {
-      Integer i = index.get(s);
-      if (i != null) {
-        return i;
+      int known = find(s);
+      if (known >= 0) {
+        return known;
       }
       if (count == max) {
         return -1;
@@ -494,7 +546,7 @@ final class Doc {
         slots = java.util.Arrays.copyOf(slots, count * 2);
         coveredTo = java.util.Arrays.copyOf(coveredTo, count * 2);
       }
-      index.put(s, count);
+      put(s, count);
       slots[count] = s;
       return count++;
     }
@@ -502,11 +554,11 @@ final class Doc {
     /** The key's window at {@code at} was found at {@code offset} of {@code s}'s key. */
     void seed(Slot s, int at, int offset) {
       String other = s.unit.key;
-      Integer known = index.get(s);
+      int known = find(s);
       // Already inside a run of this unit: seeds come in key order and runs are extended as far
       // as they go, so every run is found once, and periodic text ("la la la ...") costs its
       // length, not its length squared.
-      if (known != null && at + K <= coveredTo[known]) {
+      if (known >= 0 && at + K <= coveredTo[known]) {
         return;
       }
       if (offset + K > other.length() || !key.regionMatches(at, other, offset, K)) {
