@@ -668,16 +668,24 @@ final class Doc {
       for (int r = 0; r < c.runCount; r++) {
         posts += c.runs[r * 4 + 2] - c.runs[r * 4 + 1] - K + 1;
       }
+      // No window holds more than POSTING_CAP: a tail every kept sentence shares ("... before
+      // the bridge closed.") offers many runs, of which few are stored.
+      posts = (int) Math.min(posts, (long) windows * POSTING_CAP);
       candidate = new int[Math.max(1, posts)];
       next = new int[Math.max(1, posts)];
       int[] length = new int[windows];
       int[] tails = new int[windows];
+      // Each candidate's runs so far, newest first: a window one of them holds is either stored
+      // for this candidate already or was full, so no list is searched to find out.
+      int[] lastRun = new int[c.count];
+      java.util.Arrays.fill(lastRun, NIL);
+      int[] earlierRun = new int[c.runCount];
       int used = 0;
       for (int r = 0; r < c.runCount; r++) {
         int b = r * 4;
         int cand = c.runs[b];
         for (int i = c.runs[b + 1]; i + K <= c.runs[b + 2]; i++) {
-          if (length[i] >= POSTING_CAP || contains(i, cand)) {
+          if (length[i] >= POSTING_CAP || inEarlierRun(c.runs, earlierRun, lastRun[cand], i)) {
             continue;
           }
           int p = used++;
@@ -691,12 +699,14 @@ final class Doc {
           tails[i] = p;
           length[i]++;
         }
+        earlierRun[r] = lastRun[cand];
+        lastRun[cand] = r;
       }
     }
 
-    private boolean contains(int window, int cand) {
-      for (int p = heads[window]; p != NIL; p = next[p]) {
-        if (candidate[p] == cand) {
+    private static boolean inEarlierRun(int[] runs, int[] earlierRun, int run, int window) {
+      for (int r = run; r != NIL; r = earlierRun[r]) {
+        if (runs[r * 4 + 1] <= window && window + K <= runs[r * 4 + 2]) {
           return true;
         }
       }
