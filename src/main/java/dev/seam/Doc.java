@@ -506,7 +506,8 @@ final class Doc {
     }
 
     private static int mix(int id) {
-      return (id * 0x9E3779B9) >>> 7;
+      int h = id * 0x9E3779B9;
+      return h ^ (h >>> 16);
     }
 
     private void put(Slot s, int number) {
@@ -680,12 +681,20 @@ final class Doc {
       int[] lastRun = new int[c.count];
       java.util.Arrays.fill(lastRun, NIL);
       int[] earlierRun = new int[c.runCount];
+      // open[i] leads to the first window at or after i that is not full: a window every
+      // candidate shares fills after POSTING_CAP of them, and the runs of the rest (a long
+      // prefix that every kept paragraph repeats) step over it instead of visiting it.
+      int[] open = new int[windows + 1];
+      for (int i = 0; i <= windows; i++) {
+        open[i] = i;
+      }
       int used = 0;
       for (int r = 0; r < c.runCount; r++) {
         int b = r * 4;
         int cand = c.runs[b];
-        for (int i = c.runs[b + 1]; i + K <= c.runs[b + 2]; i++) {
-          if (length[i] >= POSTING_CAP || inEarlierRun(c.runs, earlierRun, lastRun[cand], i)) {
+        int last = c.runs[b + 2] - K;
+        for (int i = nextOpen(open, c.runs[b + 1]); i <= last; i = nextOpen(open, i + 1)) {
+          if (inEarlierRun(c.runs, earlierRun, lastRun[cand], i)) {
             continue;
           }
           int p = used++;
@@ -697,11 +706,22 @@ final class Doc {
             next[tails[i]] = p;
           }
           tails[i] = p;
-          length[i]++;
+          if (++length[i] == POSTING_CAP) {
+            open[i] = i + 1;
+          }
         }
         earlierRun[r] = lastRun[cand];
         lastRun[cand] = r;
       }
+    }
+
+    /** The first window at or after {@code i} with room, halving the paths it walks. */
+    private static int nextOpen(int[] open, int i) {
+      while (open[i] != i) {
+        open[i] = open[open[i]];
+        i = open[i];
+      }
+      return i;
     }
 
     private static boolean inEarlierRun(int[] runs, int[] earlierRun, int run, int window) {

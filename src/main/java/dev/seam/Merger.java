@@ -587,6 +587,16 @@ final class Merger {
     return n;
   }
 
+  /**
+   * The copies of a kept slot read last, at most {@link #MAX_WALK}: a paragraph that a thousand
+   * restarts repeat has a thousand copies, and looking through all of them for every new sentence
+   * made those restarts cost their number squared.
+   */
+  private static List<Unit> recentAliases(Slot t) {
+    List<Unit> all = t.aliases;
+    return all.size() <= MAX_WALK ? all : all.subList(all.size() - MAX_WALK, all.size());
+  }
+
   private static void alias(Slot t, Unit u) {
     if (t.aliases == null) {
       t.aliases = new ArrayList<>(1);
@@ -614,7 +624,7 @@ final class Merger {
           candidates.add(t.prev);
         }
         if (t.aliases != null) {
-          for (Unit a : t.aliases) {
+          for (Unit a : recentAliases(t)) {
             Unit pred = a.sourcePrevious();
             if (pred != null && pred.slot != null && pred.slot.unit == pred) {
               candidates.add(pred.slot);
@@ -630,7 +640,7 @@ final class Merger {
         candidates.add(t.next);
       }
       if (t.aliases != null) {
-        for (Unit a : t.aliases) {
+        for (Unit a : recentAliases(t)) {
           Unit succ = a.sourceNext();
           if (succ != null && succ.slot != null && succ.slot.unit == succ) {
             candidates.add(succ.slot);
