@@ -43,6 +43,8 @@ final class Doc {
   /** Key to its slot, or to a list of slots when kept more than once (most keys are kept once). */
   private Map<String, Object> exact;
   private GramIndex grams;
+  /** The windows of the key being matched; one document is matched by one thread at a time. */
+  private long[] queryGrams = new long[64];
   private final List<Slot> byId = new ArrayList<>();
   private int size;
   private int relabels;
@@ -357,7 +359,12 @@ final class Doc {
     if (n <= 0) {
       return new long[0];
     }
-    long[] out = new long[n];
+    return grams(key, new long[n]);
+  }
+
+  /** {@link #grams(String)} into {@code out}, which holds at least as many windows. */
+  private static long[] grams(String key, long[] out) {
+    int n = key.length() - K + 1;
     long pow = 1;
     for (int i = 0; i < K - 1; i++) {
       pow *= BASE;
@@ -435,24 +442,31 @@ final class Doc {
     if (key.length() < K) {
       return Match.NONE;
     }
-    long[] g = grams(key);
-    Candidates c = candidates(key, g);
+    if (grams.isEmpty()) {
+      return Match.NONE;
+    }
+    int windows = key.length() - K + 1;
+    if (queryGrams.length < windows) {
+      queryGrams = new long[Math.max(windows, queryGrams.length * 2)];
+    }
+    long[] g = grams(key, queryGrams);
+    Candidates c = candidates(key, g, windows);
     if (c == null || c.count == 0) {
       return Match.NONE;
     }
     Runs runs = new Runs(key, c);
-    return match(key, g.length, c, runs, near);
+    return match(key, windows, c, runs, near);
   }
 
   /**
    * Kept units sharing an anchor with {@code key}, each with the runs of text it shares with the
    * key at the anchors' alignment, extended char by char as far as the two agree.
    */
-  private Candidates candidates(String key, long[] g) {
+  private Candidates candidates(String key, long[] g, int windows) {
     // Made at the first posting: most keys of new text share no window with the document, and
     // those should cost their probes only.
     Candidates c = null;
-    for (int i = 0; i < g.length; i++) {
+    for (int i = 0; i < windows; i++) {
       for (int p = grams.first(g[i]); p >= 0; p = grams.next(p)) {
         if (c == null) {
           c = new Candidates(key, MIN_CANDIDATES + key.length() / CANDIDATES_PER_CHAR);

@@ -123,6 +123,11 @@ final class GramIndex {
     return used;
   }
 
+  /** Whether no key has a posting. */
+  boolean isEmpty() {
+    return used == 0;
+  }
+
   private int find(long k) {
     int mask = keys.length - 1;
     int at = spread(k) & mask;

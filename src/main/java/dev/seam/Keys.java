@@ -60,7 +60,7 @@ final class Keys {
     int[] origin = withOrigin ? new int[to - from + 1] : null;
     int i = from + Texts.leadInLength(s, from, to);
     boolean lineStart = true;
-    StringBuilder chunk = new StringBuilder();
+    StringBuilder chunk = null;
     while (i < to) {
       int cp = s.codePointAt(i);
       int len = Character.charCount(cp);
@@ -109,6 +109,9 @@ final class Keys {
           out.appendCodePoint(cp);
         }
       } else {
+        if (chunk == null) {
+          chunk = new StringBuilder();
+        }
         chunk.setLength(0);
         for (int k = start; k < chunkEnd; ) {
           int c = s.codePointAt(k);

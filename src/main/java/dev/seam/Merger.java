@@ -211,6 +211,12 @@ final class Merger {
    */
   private Match match(Unit u) {
     Match m = doc.match(u.key, head, options.nearSimilarity());
+    if (m.relation() == Match.Relation.EXACT && u.key != m.target().unit.key
+        && u.key.equals(m.target().unit.key)) {
+      // One string for every copy of a kept sentence: the copies of a paragraph repeated a
+      // hundred thousand times then hold no text of their own while the merge runs.
+      u.key = m.target().unit.key;
+    }
     if (m.relation() == Match.Relation.NEAR && u.key.length() < options.minRepeatChars()) {
       return Match.NONE;
     }
@@ -477,10 +483,15 @@ final class Merger {
     if (blockStarts == null || blockStarts.size() > 2) {
       return;
     }
-    java.util.Set<Slot> images = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    for (Unit u : mine) {
-      if (u.image != null) {
-        images.add(u.image);
+    // Most blocks are a few sentences, searched in place; a block of thousands (a long line
+    // without breaks) gets a set.
+    java.util.Set<Slot> images = null;
+    if (mine.size() > MAX_SCANNED_BLOCK) {
+      images = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      for (Unit u : mine) {
+        if (u.image != null) {
+          images.add(u.image);
+        }
       }
     }
     // The block's windows, gathered only once some kept unit is worth comparing with them.
@@ -490,7 +501,7 @@ final class Merger {
       do {
         Slot next = s.next;
         Unit d = s.unit;
-        if (!images.contains(s)
+        if (!(images != null ? images.contains(s) : isImage(mine, s))
             && d.kind == Unit.Kind.PROSE
             && d.key.length() >= options.minRepeatChars()
             && !(d.part == part.index() && d.block == block)
@@ -505,6 +516,17 @@ final class Merger {
         s = next;
       } while (s.real && !s.unit.blockStart);
     }
+  }
+
+  private static final int MAX_SCANNED_BLOCK = 16;
+
+  private static boolean isImage(List<Unit> block, Slot s) {
+    for (Unit u : block) {
+      if (u.image == s) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean containsSame(List<Slot> list, Slot s) {

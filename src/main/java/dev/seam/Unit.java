@@ -90,6 +90,7 @@ final class Unit {
   /** Whether whitespace stood between this cut and its marker: the cut fell between words. */
   boolean spaceBeforeMarker;
 
+  /** {@code text} is null when it is {@code source[start, end)}, so no copy is made to compare. */
   Unit(
       int id,
       int fragment,
@@ -114,7 +115,9 @@ final class Unit {
     // Most units are their source range as it is; holding the range instead of a copy keeps one
     // copy of the input in memory, not two.
     boolean asInSource =
-        text.length() == end - start && source.regionMatches(start, text, 0, text.length());
+        text == null
+            || (text.length() == end - start
+                && source.regionMatches(start, text, 0, text.length()));
     this.text = asInSource ? null : text;
     this.kind = kind;
     this.blockStart = blockStart;
