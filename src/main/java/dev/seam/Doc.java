@@ -45,6 +45,8 @@ final class Doc {
   private GramIndex grams;
   /** The windows of the key being matched; one document is matched by one thread at a time. */
   private long[] queryGrams = new long[64];
+  private final Candidates candidateScratch = new Candidates();
+  private final Runs runScratch = new Runs();
   private final List<Slot> byId = new ArrayList<>();
   private int size;
   private int relabels;
@@ -454,7 +456,7 @@ final class Doc {
     if (c == null || c.count == 0) {
       return Match.NONE;
     }
-    Runs runs = new Runs(key, c);
+    Runs runs = runScratch.fill(key, c);
     return match(key, windows, c, runs, near);
   }
 
@@ -469,7 +471,7 @@ final class Doc {
     for (int i = 0; i < windows; i++) {
       for (int p = grams.first(g[i]); p >= 0; p = grams.next(p)) {
         if (c == null) {
-          c = new Candidates(key, MIN_CANDIDATES + key.length() / CANDIDATES_PER_CHAR);
+          c = candidateScratch.reset(key, MIN_CANDIDATES + key.length() / CANDIDATES_PER_CHAR);
         }
         c.seed(byId.get(grams.slot(p)), i, grams.offset(p));
       }
@@ -487,8 +489,8 @@ final class Doc {
    * the length of the kept unit.
    */
   private static final class Candidates {
-    final String key;
-    final int max;
+    String key;
+    int max;
     Slot[] slots = new Slot[8];
     /** For each candidate, where its runs so far end in the key (seeds come in key order). */
     private int[] coveredTo = new int[8];
@@ -503,9 +505,39 @@ final class Doc {
     private int[] ids = new int[16];
     private int[] numbers = new int[16];
 
-    Candidates(String key, int max) {
+    /**
+     * Starts over for another key. One instance serves every match of its document, so a match
+     * allocates nothing here once the arrays have grown to the document's needs.
+     */
+    Candidates reset(String key, int max) {
       this.key = key;
       this.max = max;
+      for (int i = 0; i < count; i++) {
+        clearId(slots[i]);
+        slots[i] = null;
+      }
+      count = 0;
+      runCount = 0;
+      return this;
+    }
+
+    private void clearId(Slot s) {
+      int mask = ids.length - 1;
+      int i = mix(s.id) & mask;
+      while (ids[i] != s.id + 1) {
+        i = (i + 1) & mask;
+      }
+      // Backward-shift deletion keeps every remaining probe chain unbroken without tombstones.
+      int gap = i;
+      for (int j = (gap + 1) & mask; ids[j] != 0; j = (j + 1) & mask) {
+        int home = mix(ids[j] - 1) & mask;
+        if (((j - home) & mask) >= ((j - gap) & mask)) {
+          ids[gap] = ids[j];
+          numbers[gap] = numbers[j];
+          gap = j;
+        }
+      }
+      ids[gap] = 0;
     }
 
     /** The candidate number of {@code s}, or -1 when it is not one. */
@@ -563,6 +595,7 @@ final class Doc {
       }
       put(s, count);
       slots[count] = s;
+      coveredTo[count] = 0;
       return count++;
     }
 
@@ -671,34 +704,53 @@ final class Doc {
    */
   private static final class Runs {
     private static final int NIL = -1;
-    final int[] heads;
-    private final int[] candidate;
-    private final int[] next;
+    int[] heads = new int[64];
+    private int[] candidate = new int[64];
+    private int[] next = new int[64];
+    private int[] length = new int[64];
+    private int[] tails = new int[64];
+    private int[] open = new int[65];
+    private int[] lastRun = new int[16];
+    private int[] earlierRun = new int[16];
 
-    Runs(String key, Candidates c) {
+    /**
+     * The runs of {@code c} by window. One instance serves every match of its document: its
+     * arrays grow to the longest key and are reused, so a match allocates nothing here.
+     */
+    Runs fill(String key, Candidates c) {
       int windows = Math.max(0, key.length() - K + 1);
-      heads = new int[windows];
-      java.util.Arrays.fill(heads, NIL);
-      int posts = 0;
+      if (heads.length < windows) {
+        int n = Math.max(windows, heads.length * 2);
+        heads = new int[n];
+        length = new int[n];
+        tails = new int[n];
+        open = new int[n + 1];
+      }
+      java.util.Arrays.fill(heads, 0, windows, NIL);
+      java.util.Arrays.fill(length, 0, windows, 0);
+      long posts = 0;
       for (int r = 0; r < c.runCount; r++) {
         posts += c.runs[r * 4 + 2] - c.runs[r * 4 + 1] - K + 1;
       }
       // No window holds more than POSTING_CAP: a tail every kept sentence shares ("... before
       // the bridge closed.") offers many runs, of which few are stored.
-      posts = (int) Math.min(posts, (long) windows * POSTING_CAP);
-      candidate = new int[Math.max(1, posts)];
-      next = new int[Math.max(1, posts)];
-      int[] length = new int[windows];
-      int[] tails = new int[windows];
+      int cap = (int) Math.max(1, Math.min(posts, (long) windows * POSTING_CAP));
+      if (candidate.length < cap) {
+        candidate = new int[Math.max(cap, candidate.length * 2)];
+        next = new int[candidate.length];
+      }
       // Each candidate's runs so far, newest first: a window one of them holds is either stored
       // for this candidate already or was full, so no list is searched to find out.
-      int[] lastRun = new int[c.count];
-      java.util.Arrays.fill(lastRun, NIL);
-      int[] earlierRun = new int[c.runCount];
+      if (lastRun.length < c.count) {
+        lastRun = new int[Math.max(c.count, lastRun.length * 2)];
+      }
+      java.util.Arrays.fill(lastRun, 0, c.count, NIL);
+      if (earlierRun.length < c.runCount) {
+        earlierRun = new int[Math.max(c.runCount, earlierRun.length * 2)];
+      }
       // open[i] leads to the first window at or after i that is not full: a window every
       // candidate shares fills after POSTING_CAP of them, and the runs of the rest (a long
       // prefix that every kept paragraph repeats) step over it instead of visiting it.
-      int[] open = new int[windows + 1];
       for (int i = 0; i <= windows; i++) {
         open[i] = i;
       }
@@ -727,6 +779,7 @@ final class Doc {
         earlierRun[r] = lastRun[cand];
         lastRun[cand] = r;
       }
+      return this;
     }
 
     /** The first window at or after {@code i} with room, halving the paths it walks. */

@@ -96,4 +96,50 @@ class DocTest {
     assertThat(Doc.anchors(Doc.grams("the committee notes that item 7 was checked")))
         .containsExactly(2, 3, 11, 12, 17, 21, 27, 35);
   }
+
+  @Test
+  void aMatchDoesNotDependOnTheMatchesBeforeIt() {
+    // A document reuses its matching buffers from key to key; whatever one match leaves in them
+    // must not reach the next. Every key is matched in a fresh document and again after all the
+    // others in one shared document, and the two answers must be the same.
+    List<String> kept = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      kept.add("Paragraph " + i + " says the river rose near mill " + (i * 7 % 13)
+          + " and volunteers counted sandbags before the bridge closed.");
+    }
+    List<String> keys = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i += 3) {
+      keys.add(kept.get(i));
+      keys.add(kept.get(i).substring(0, 40));
+      keys.add(kept.get(i).replace("river", "stream"));
+      keys.add(kept.get(i).substring(30) + " " + kept.get(i + 1).substring(0, 25));
+      keys.add("volunteers counted sandbags before the bridge closed and nothing else.");
+    }
+    Doc shared = fill(kept);
+    java.util.Set<Match.Relation> seen = java.util.EnumSet.noneOf(Match.Relation.class);
+    for (String k : keys) {
+      Match alone = match(fill(kept), k);
+      Match after = match(shared, k);
+      assertThat(describe(after)).as(k).isEqualTo(describe(alone));
+      seen.add(after.relation());
+    }
+    assertThat(seen)
+        .contains(Match.Relation.EXACT, Match.Relation.COVERED, Match.Relation.NEAR, Match.Relation.NONE);
+  }
+
+  private static Doc fill(List<String> texts) {
+    Doc d = new Doc();
+    Slot at = d.begin;
+    for (String t : texts) {
+      at = d.insertAfter(at, unit(t), " ");
+    }
+    return d;
+  }
+
+  private static String describe(Match m) {
+    return m.isNone()
+        ? "none"
+        : m.relation() + " " + m.target().unit.text() + " .. " + m.last().unit.text() + " "
+            + m.similarity();
+  }
 }
