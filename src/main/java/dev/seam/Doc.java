@@ -403,23 +403,30 @@ final class Doc {
     return list;
   }
 
-  /** Slots whose unit has exactly this key, in document order. */
+  /**
+   * The slot holding exactly this key that reads on from {@code head}: the first after it in the
+   * document, or else the last. A key kept many times (a recurring "Note") offers its most recent
+   * copies only, so one lookup costs a bounded scan, with no copy and no sort.
+   */
   @SuppressWarnings("unchecked")
-  List<Slot> exact(String key) {
+  private Slot exact(String key, Slot head) {
     Object held = exact.get(key);
-    if (held == null) {
-      return List.of();
-    }
-    if (held instanceof Slot one) {
-      return List.of(one);
+    if (held == null || held instanceof Slot) {
+      return (Slot) held;
     }
     List<Slot> list = (List<Slot>) held;
-    // A key kept many times (a recurring "Note") offers its most recent copies only, so one
-    // lookup never costs more than a bounded sort.
-    List<Slot> copy =
-        new ArrayList<>(list.size() > MAX_EXACT ? list.subList(list.size() - MAX_EXACT, list.size()) : list);
-    copy.sort((a, b) -> Long.compare(a.label, b.label));
-    return copy;
+    Slot after = null;
+    Slot last = null;
+    for (int i = Math.max(0, list.size() - MAX_EXACT); i < list.size(); i++) {
+      Slot s = list.get(i);
+      if (last == null || s.label > last.label) {
+        last = s;
+      }
+      if (s.label > head.label && (after == null || s.label < after.label)) {
+        after = s;
+      }
+    }
+    return after != null ? after : last;
   }
 
   /**
@@ -430,15 +437,8 @@ final class Doc {
     if (key.isEmpty()) {
       return Match.NONE;
     }
-    List<Slot> same = exact(key);
-    if (!same.isEmpty()) {
-      Slot pick = same.get(same.size() - 1);
-      for (Slot s : same) {
-        if (s.label > head.label) {
-          pick = s;
-          break;
-        }
-      }
+    Slot pick = exact(key, head);
+    if (pick != null) {
       return new Match(Match.Relation.EXACT, pick, pick, 1.0);
     }
     if (key.length() < K) {
