@@ -473,7 +473,7 @@ final class Doc {
         if (c == null) {
           c = candidateScratch.reset(key, MIN_CANDIDATES + key.length() / CANDIDATES_PER_CHAR);
         }
-        c.seed(byId.get(grams.slot(p)), i, grams.offset(p));
+        c.seed(byId, grams.slot(p), i, grams.offset(p));
       }
     }
     if (c != null) {
@@ -540,11 +540,11 @@ final class Doc {
       ids[gap] = 0;
     }
 
-    /** The candidate number of {@code s}, or -1 when it is not one. */
-    private int find(Slot s) {
+    /** The candidate number of the slot with this id, or -1 when it is not one. */
+    private int find(int id) {
       int mask = ids.length - 1;
-      for (int i = mix(s.id) & mask; ids[i] != 0; i = (i + 1) & mask) {
-        if (ids[i] == s.id + 1) {
+      for (int i = mix(id) & mask; ids[i] != 0; i = (i + 1) & mask) {
+        if (ids[i] == id + 1) {
           return numbers[i];
         }
       }
@@ -582,7 +582,7 @@ final class Doc {
     }
 
     private int candidate(Slot s) {
-      int known = find(s);
+      int known = find(s.id);
       if (known >= 0) {
         return known;
       }
@@ -600,15 +600,17 @@ final class Doc {
     }
 
     /** The key's window at {@code at} was found at {@code offset} of {@code s}'s key. */
-    void seed(Slot s, int at, int offset) {
-      String other = s.unit.key;
-      int known = find(s);
+    void seed(List<Slot> byId, int id, int at, int offset) {
+      int known = find(id);
       // Already inside a run of this unit: seeds come in key order and runs are extended as far
       // as they go, so every run is found once, and periodic text ("la la la ...") costs its
-      // length, not its length squared.
+      // length, not its length squared. Decided from the id alone, before the slot and its key
+      // are read from memory.
       if (known >= 0 && at + K <= coveredTo[known]) {
         return;
       }
+      Slot s = byId.get(id);
+      String other = s.unit.key;
       if (offset + K > other.length() || !key.regionMatches(at, other, offset, K)) {
         // A hash collision, or a window of a key that changed since it was indexed.
         return;

@@ -23,9 +23,11 @@ final class GramIndex {
   private int[] heads;
   private int used;
 
-  private int[] postSlot;
-  private int[] postOffset;
-  private int[] postNext;
+  /**
+   * Postings as (slot, offset, next) triples side by side: a lookup in a large index misses the
+   * cache on every array it reads, so one array is one miss per posting instead of three.
+   */
+  private int[] posts;
   private int postTop;
   private int postFree = NIL;
 
@@ -33,10 +35,7 @@ final class GramIndex {
     int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
     keys = new long[capacity];
     heads = new int[capacity];
-    int posts = Math.max(16, expected);
-    postSlot = new int[posts];
-    postOffset = new int[posts];
-    postNext = new int[posts];
+    posts = new int[3 * Math.max(16, expected)];
   }
 
   /** Posts {@code gram} as found in slot {@code slot} at key offset {@code offset}. */
@@ -54,8 +53,8 @@ final class GramIndex {
     }
     int length = 0;
     int tail = NIL;
-    for (int p = heads[at]; p != NIL; p = postNext[p]) {
-      if (postSlot[p] == slot) {
+    for (int p = heads[at]; p != NIL; p = posts[3 * p + 2]) {
+      if (posts[3 * p] == slot) {
         return;
       }
       length++;
@@ -68,7 +67,7 @@ final class GramIndex {
     if (tail == NIL) {
       heads[at] = p;
     } else {
-      postNext[tail] = p;
+      posts[3 * tail + 2] = p;
     }
   }
 
@@ -82,12 +81,12 @@ final class GramIndex {
     int previous = NIL;
     int p = heads[at];
     while (p != NIL) {
-      int next = postNext[p];
-      if (postSlot[p] == slot) {
+      int next = posts[3 * p + 2];
+      if (posts[3 * p] == slot) {
         if (previous == NIL) {
           heads[at] = next;
         } else {
-          postNext[previous] = next;
+          posts[3 * previous + 2] = next;
         }
         freePost(p);
       } else {
@@ -108,15 +107,15 @@ final class GramIndex {
   }
 
   int next(int posting) {
-    return postNext[posting];
+    return posts[3 * posting + 2];
   }
 
   int slot(int posting) {
-    return postSlot[posting];
+    return posts[3 * posting];
   }
 
   int offset(int posting) {
-    return postOffset[posting];
+    return posts[3 * posting + 1];
   }
 
   int size() {
@@ -182,24 +181,21 @@ final class GramIndex {
     int p;
     if (postFree != NIL) {
       p = postFree;
-      postFree = postNext[p];
+      postFree = posts[3 * p + 2];
     } else {
-      if (postTop == postSlot.length) {
-        int n = postSlot.length * 2;
-        postSlot = java.util.Arrays.copyOf(postSlot, n);
-        postOffset = java.util.Arrays.copyOf(postOffset, n);
-        postNext = java.util.Arrays.copyOf(postNext, n);
+      if (3 * postTop == posts.length) {
+        posts = java.util.Arrays.copyOf(posts, posts.length * 2);
       }
       p = postTop++;
     }
-    postSlot[p] = slot;
-    postOffset[p] = offset;
-    postNext[p] = NIL;
+    posts[3 * p] = slot;
+    posts[3 * p + 1] = offset;
+    posts[3 * p + 2] = NIL;
     return p;
   }
 
   private void freePost(int p) {
-    postNext[p] = postFree;
+    posts[3 * p + 2] = postFree;
     postFree = p;
   }
 }
