@@ -47,6 +47,12 @@ final class Keys {
     return known == 1;
   }
 
+  /** The longest text keyed in the reused builder; longer keys get their own. */
+  private static final int SCRATCH_CHARS = 1024;
+
+  private static final ThreadLocal<StringBuilder> SCRATCH =
+      ThreadLocal.withInitial(() -> new StringBuilder(SCRATCH_CHARS));
+
   static String key(String s) {
     return normalize(s, 0, s.length(), false).key;
   }
@@ -56,7 +62,15 @@ final class Keys {
    * char, so that a length in key chars can be mapped back to a source offset.
    */
   static Key normalize(String s, int from, int to, boolean withOrigin) {
-    StringBuilder out = new StringBuilder(to - from);
+    StringBuilder out;
+    if (to - from <= SCRATCH_CHARS) {
+      // Every unit is keyed once at least; a sentence-sized builder per thread, reused, spares
+      // one builder per unit (the key itself is still a copy).
+      out = SCRATCH.get();
+      out.setLength(0);
+    } else {
+      out = new StringBuilder(to - from);
+    }
     int[] origin = withOrigin ? new int[to - from + 1] : null;
     int i = from + Texts.leadInLength(s, from, to);
     boolean lineStart = true;

@@ -1491,12 +1491,11 @@ final class Merger {
       Unit.Removal r = u.removal;
       SourceSpan kept = Doc.live(r.keptAt()).unit.pieces().get(0);
       for (SourceSpan piece : u.pieces()) {
-        String text = fragments.get(piece.fragment()).substring(piece.start(), piece.end());
         out.add(
             new Change(
                 r.kind(),
                 piece,
-                Texts.excerpt(text, 60),
+                Texts.excerpt(fragments.get(piece.fragment()), piece.start(), piece.end(), 60),
                 java.util.Optional.of(kept),
                 java.util.Optional.of(r.match()),
                 java.util.OptionalDouble.of(clamp(r.similarity()))));

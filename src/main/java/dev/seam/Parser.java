@@ -145,10 +145,12 @@ final class Parser {
         li++;
         continue;
       }
-      String text = s.substring(line.start, line.end);
       boolean segmentStart = units.isEmpty() || blank >= 2;
-      // The first non-space char rules most lines out of every pattern below without running it.
-      char lead = firstNonSpaceChar(text);
+      // The first non-space char rules most lines out of every pattern below without running it,
+      // and the line is copied only for a pattern that has to run.
+      char lead = firstNonSpaceChar(s, line.start, line.end);
+      CharSequence text = lead == '`' || lead == '~' || lead == '#' || lead == '-' || lead == '*'
+          || lead == '+' || (lead >= '0' && lead <= '9') ? s.substring(line.start, line.end) : "";
       if ((lead == '`' || lead == '~') && FENCE.matcher(text).matches()) {
         int close = fenceEnd(s, lines, li);
         block++;
@@ -160,7 +162,7 @@ final class Parser {
         blank = 0;
         continue;
       }
-      if (text.stripLeading().startsWith("|")) {
+      if (startsTableRow(s, line.start, line.end)) {
         int last = li;
         while (last + 1 < lines.size()
             && s.substring(lines.get(last + 1).start, lines.get(last + 1).end)
@@ -178,7 +180,7 @@ final class Parser {
       }
       // A "heading" of hundreds of chars is running text that starts with '#' (a context line
       // gluing a heading to its paragraphs): it is split into sentences like any paragraph.
-      if (lead == '#' && text.length() <= MAX_HEADING && HEADING.matcher(text).matches()) {
+      if (lead == '#' && line.end - line.start <= MAX_HEADING && HEADING.matcher(text).matches()) {
         block++;
         int a = firstNonSpace(s, line.start, line.end);
         int b = lastNonSpace(s, line.start, line.end);
@@ -326,15 +328,28 @@ final class Parser {
     return prevEnd;
   }
 
-  /** The first char of {@code text} that is not a space or a tab, or a space when there is none. */
-  private static char firstNonSpaceChar(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+  /** The first char of {@code s[from, to)} that is not a space or a tab, or a space if none. */
+  private static char firstNonSpaceChar(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
       if (c != ' ' && c != '\t') {
         return c;
       }
     }
     return ' ';
+  }
+
+  /** Whether the line's first char that is not Java whitespace is '|': a table row. */
+  private static boolean startsTableRow(String s, int from, int to) {
+    int i = from;
+    while (i < to) {
+      int cp = s.codePointAt(i);
+      if (!Character.isWhitespace(cp)) {
+        return cp == '|';
+      }
+      i += Character.charCount(cp);
+    }
+    return false;
   }
 
   private static boolean hasLetter(String s, int from, int to) {

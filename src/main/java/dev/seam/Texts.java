@@ -111,6 +111,20 @@ final class Texts {
         == UCharacter.GraphemeClusterBreak.OTHER;
   }
 
+  /**
+   * {@link #excerpt(String, int)} of {@code s[from, to)}, copying only the excerpt when the cut
+   * falls on a plain boundary (the same chars decide it either way).
+   */
+  static String excerpt(String s, int from, int to, int max) {
+    if (to - from <= max) {
+      return s.substring(from, to);
+    }
+    if (max > 0 && plainBoundary(s, from + max)) {
+      return s.substring(from, from + max);
+    }
+    return excerpt(s.substring(from, to), max);
+  }
+
   /** The start of {@code s}, at most about {@code max} chars, cut at a grapheme boundary. */
   static String excerpt(String s, int max) {
     if (s.length() <= max) {
