@@ -952,8 +952,11 @@ final class Merger {
       if (mw.relation() == Match.Relation.EXACT || mw.relation() == Match.Relation.COVERED) {
         return -1;
       }
-      join(lastPartCut, u0, overlap(lastPartCut, u0) >= options.minOverlap()
-          ? overlap(lastPartCut, u0) : 0);
+      int ov0 = overlap(lastPartCut, u0) >= options.minOverlap() ? overlap(lastPartCut, u0) : 0;
+      if (makesMarker(lastPartCut, u0, ov0)) {
+        return -1;
+      }
+      join(lastPartCut, u0, ov0);
       restartPart = false;
       return 0;
     }
@@ -961,6 +964,9 @@ final class Merger {
       for (Unit cut : cuts) {
         int ov = overlap(cut, u0);
         if (ov >= options.minOverlap()) {
+          if (makesMarker(cut, u0, ov)) {
+            return -1;
+          }
           join(cut, u0, ov);
           return 0;
         }
@@ -975,11 +981,14 @@ final class Merger {
         Unit before = previousPart.units().get(previousPart.units().size() - 1);
         int ov = overlap(before, u0);
         if (ov >= options.minOverlap() && ov == u0.key.length()) {
+          if (makesMarker(before, u0, ov)) {
+            return -1;
+          }
           join(before, u0, ov);
           return 0;
         }
       }
-      if (lastPartCut != null) {
+      if (lastPartCut != null && !makesMarker(lastPartCut, u0, 0)) {
         join(lastPartCut, u0, 0);
         return 0;
       }
@@ -998,11 +1007,15 @@ final class Merger {
       }
       int ov = overlap(lastPartCut, units.get(k));
       if (ov >= (k == 0 ? options.minOverlap() : Math.max(options.minOverlap(), Doc.K))) {
+        if (makesMarker(lastPartCut, units.get(k), ov)) {
+          return -1;
+        }
         join(lastPartCut, units.get(k), ov);
         return k;
       }
     }
-    if (u0.isProse() && !u0.listItemStart && directJoin(lastPartCut, u0)) {
+    if (u0.isProse() && !u0.listItemStart && directJoin(lastPartCut, u0)
+        && !makesMarker(lastPartCut, u0, 0)) {
       join(lastPartCut, u0, 0);
       return 0;
     }
@@ -1119,6 +1132,9 @@ final class Merger {
     if (j == 0 || into <= 0 || into > units.get(j).key.length()) {
       return -1;
     }
+    if (makesMarker(cut, units.get(j), into)) {
+      return -1;
+    }
     for (int k = 0; k < j; k++) {
       Unit w = units.get(k);
       w.consumed = true;
@@ -1151,30 +1167,22 @@ final class Merger {
    * then extends the cut's text (if the cut is in the document) or relates the whole sentence to
    * the kept text that covered the cut.
    */
-  private void join(Unit cut, Unit v, int overlapKeyChars) {
+  /** What joining {@code v} to {@code cut} removes from {@code v} and keeps of it. */
+  private record JoinPlan(boolean lead, int overlapTo, int from, String joint, String rest) {}
+
+  private JoinPlan plan(Unit cut, Unit v, int overlapKeyChars) {
     int from = 0;
     boolean lead = v.leadIn > 0;
     if (lead) {
-      changes.add(
-          Change.of(
-              ChangeKind.LEAD_IN_REMOVED,
-              new SourceSpan(v.fragment, v.start, v.start + v.leadIn),
-              v.text().substring(0, v.leadIn)));
       from = v.leadIn;
     }
+    int overlapTo = from;
     if (overlapKeyChars > 0) {
       Keys.Key k = Keys.normalize(v.text(), 0, v.text().length(), true);
       int to = overlapKeyChars >= k.key.length() ? v.text().length() : k.origin[overlapKeyChars];
-      to = Math.max(from, Texts.graphemeCeil(v.text(), to));
-      if (to > from) {
-        changes.add(
-            Change.of(
-                ChangeKind.OVERLAP_REMOVED,
-                new SourceSpan(v.fragment, v.start + from, v.start + to),
-                Texts.excerpt(v.text().substring(from, to), 60)));
-      }
-      from = to;
+      overlapTo = Math.max(from, Texts.graphemeCeil(v.text(), to));
     }
+    from = overlapTo;
     String rest = v.text().substring(from);
     String joint = "";
     int ws = 0;
@@ -1189,6 +1197,47 @@ final class Merger {
         && (startsWithSpace(v) || needsSpace(cut, v, rest, lead, overlapKeyChars))) {
       joint = " ";
     }
+    return new JoinPlan(lead, overlapTo, from, joint, rest);
+  }
+
+  /**
+   * Whether joining would spell the end marker across the seam ("---END--" cut, "-END---" after
+   * it): the output never holds a marker, so such pieces are not joined. Neither side holds one,
+   * since the parser splits at every marker.
+   */
+  private boolean makesMarker(Unit cut, Unit v, int overlapKeyChars) {
+    JoinPlan p = plan(cut, v, overlapKeyChars);
+    String marker = options.endMarker();
+    String before = cut.text();
+    String after = p.joint() + p.rest();
+    int keep = marker.length() - 1;
+    String around =
+        before.substring(Math.max(0, before.length() - keep))
+            + after.substring(0, Math.min(after.length(), keep));
+    return around.contains(marker);
+  }
+
+  private void join(Unit cut, Unit v, int overlapKeyChars) {
+    JoinPlan plan = plan(cut, v, overlapKeyChars);
+    boolean lead = plan.lead();
+    if (lead) {
+      changes.add(
+          Change.of(
+              ChangeKind.LEAD_IN_REMOVED,
+              new SourceSpan(v.fragment, v.start, v.start + v.leadIn),
+              v.text().substring(0, v.leadIn)));
+    }
+    int leadEnd = lead ? v.leadIn : 0;
+    if (overlapKeyChars > 0 && plan.overlapTo() > leadEnd) {
+      changes.add(
+          Change.of(
+              ChangeKind.OVERLAP_REMOVED,
+              new SourceSpan(v.fragment, v.start + leadEnd, v.start + plan.overlapTo()),
+              Texts.excerpt(v.text().substring(leadEnd, plan.overlapTo()), 60)));
+    }
+    int from = plan.from();
+    String rest = plan.rest();
+    String joint = plan.joint();
     v.consumed = true;
     if (rest.isEmpty()) {
       v.image = cut.image != null ? cut.image : cut.slot;

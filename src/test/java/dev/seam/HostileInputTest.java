@@ -20,6 +20,19 @@ class HostileInputTest {
   }
 
   @Test
+  void piecesThatWouldSpellTheMarkerWhenJoinedAreNotJoined() {
+    // Found by the fuzzer (crash-f14830ea): a cut "---END--" continued by "-END---" overlapped
+    // on "-END--" and joined into "---END---", an end marker in the output. Such pieces now stay
+    // apart, and every char is still accounted for.
+    Reassembly r = run(List.of("---END---\n\n---END--\n", "---END----END---"));
+    assertThat(r.text()).doesNotContain("---END---").contains("---END--").contains("-END---");
+    Reassembly lead = run(List.of("Die Brücke ---END--", "…-END--- wurde gesperrt."));
+    assertThat(lead.text()).doesNotContain("---END---");
+    Reassembly direct = run(List.of("The gauge read ---EN", "D--- at dawn."));
+    assertThat(direct.text()).doesNotContain("---END---");
+  }
+
+  @Test
   void nullListAndNullElementFailNamingTheArgument() {
     assertThatThrownBy(() -> engine.reassemble(null)).hasMessageContaining("fragments");
     assertThatThrownBy(() -> engine.reassemble(Arrays.asList("a", "b", null)))
