@@ -953,10 +953,9 @@ final class Merger {
         return -1;
       }
       int ov0 = overlap(lastPartCut, u0) >= options.minOverlap() ? overlap(lastPartCut, u0) : 0;
-      if (makesMarker(lastPartCut, u0, ov0)) {
+      if (!join(lastPartCut, u0, ov0)) {
         return -1;
       }
-      join(lastPartCut, u0, ov0);
       restartPart = false;
       return 0;
     }
@@ -964,11 +963,7 @@ final class Merger {
       for (Unit cut : cuts) {
         int ov = overlap(cut, u0);
         if (ov >= options.minOverlap()) {
-          if (makesMarker(cut, u0, ov)) {
-            return -1;
-          }
-          join(cut, u0, ov);
-          return 0;
+          return join(cut, u0, ov) ? 0 : -1;
         }
         int j = spanningOverlap(cut);
         if (j >= 0) {
@@ -981,18 +976,10 @@ final class Merger {
         Unit before = previousPart.units().get(previousPart.units().size() - 1);
         int ov = overlap(before, u0);
         if (ov >= options.minOverlap() && ov == u0.key.length()) {
-          if (makesMarker(before, u0, ov)) {
-            return -1;
-          }
-          join(before, u0, ov);
-          return 0;
+          return join(before, u0, ov) ? 0 : -1;
         }
       }
-      if (lastPartCut != null && !makesMarker(lastPartCut, u0, 0)) {
-        join(lastPartCut, u0, 0);
-        return 0;
-      }
-      return -1;
+      return lastPartCut != null && join(lastPartCut, u0, 0) ? 0 : -1;
     }
     if (lastPartCut == null) {
       return -1;
@@ -1007,16 +994,11 @@ final class Merger {
       }
       int ov = overlap(lastPartCut, units.get(k));
       if (ov >= (k == 0 ? options.minOverlap() : Math.max(options.minOverlap(), Doc.K))) {
-        if (makesMarker(lastPartCut, units.get(k), ov)) {
-          return -1;
-        }
-        join(lastPartCut, units.get(k), ov);
-        return k;
+        return join(lastPartCut, units.get(k), ov) ? k : -1;
       }
     }
     if (u0.isProse() && !u0.listItemStart && directJoin(lastPartCut, u0)
-        && !makesMarker(lastPartCut, u0, 0)) {
-      join(lastPartCut, u0, 0);
+        && join(lastPartCut, u0, 0)) {
       return 0;
     }
     return -1;
@@ -1132,7 +1114,8 @@ final class Merger {
     if (j == 0 || into <= 0 || into > units.get(j).key.length()) {
       return -1;
     }
-    if (makesMarker(cut, units.get(j), into)) {
+    // The units before j are consumed first, so the join must be known to go ahead.
+    if (makesMarker(cut, plan(cut, units.get(j), into))) {
       return -1;
     }
     for (int k = 0; k < j; k++) {
@@ -1205,8 +1188,7 @@ final class Merger {
    * it): the output never holds a marker, so such pieces are not joined. Neither side holds one,
    * since the parser splits at every marker.
    */
-  private boolean makesMarker(Unit cut, Unit v, int overlapKeyChars) {
-    JoinPlan p = plan(cut, v, overlapKeyChars);
+  private boolean makesMarker(Unit cut, JoinPlan p) {
     String marker = options.endMarker();
     String before = cut.text();
     String after = p.joint() + p.rest();
@@ -1217,8 +1199,15 @@ final class Merger {
     return around.contains(marker);
   }
 
-  private void join(Unit cut, Unit v, int overlapKeyChars) {
+  /**
+   * Joins {@code v} to {@code cut}, unless the two would spell the end marker across the seam;
+   * returns whether it joined. Nothing changes when it does not.
+   */
+  private boolean join(Unit cut, Unit v, int overlapKeyChars) {
     JoinPlan plan = plan(cut, v, overlapKeyChars);
+    if (makesMarker(cut, plan)) {
+      return false;
+    }
     boolean lead = plan.lead();
     if (lead) {
       changes.add(
@@ -1241,7 +1230,7 @@ final class Merger {
     v.consumed = true;
     if (rest.isEmpty()) {
       v.image = cut.image != null ? cut.image : cut.slot;
-      return;
+      return true;
     }
     SourceSpan restSpan = new SourceSpan(v.fragment, v.start + from, v.end);
     Slot s = cut.slot;
@@ -1259,7 +1248,7 @@ final class Merger {
       v.image = s;
       head = s;
       cuts.remove(cut);
-      return;
+      return true;
     }
     // The cut's text was already inside kept text: decide what the whole sentence is.
     Unit whole = cut;
@@ -1337,6 +1326,7 @@ final class Merger {
       }
     }
     cuts.remove(cut);
+    return true;
   }
 
   /** Whether the continuation's first line starts with a space (" brown fox" after a cut). */
