@@ -66,6 +66,9 @@ final class Merger {
   private final TreeMap<Long, Integer> later = new TreeMap<>();
   private int snapRelabels;
 
+  /** Chars in all fragments together. */
+  private final long chars;
+
   Merger(ReassemblyOptions options, List<String> fragments) {
     this.options = options;
     this.fragments = fragments;
@@ -74,12 +77,13 @@ final class Merger {
       chars += f.length();
     }
     // Kept text is at most the input; size the indexes for it so they rarely grow.
+    this.chars = chars;
     this.doc = new Doc((int) Math.min(chars, 1 << 24));
     this.head = doc.begin;
   }
 
   Reassembly run() {
-    Parser parser = new Parser(options.endMarker());
+    Parser parser = new Parser(options.endMarker(), chars);
     for (int f = 0; f < fragments.size(); f++) {
       parser.parse(f, fragments.get(f));
     }

@@ -28,9 +28,56 @@ final class Parser {
    * rather than once per line, which mattered most for many tiny fragments.
    */
   private BreakIterator sentenceIterator;
+  /** Keys of texts keyed before in this call, so that every repeat of a text shares one key. */
+  private final RegionMemo<String> keys;
+  /** Sentence bounds of lines split before in this call: regenerated text repeats whole lines. */
+  private final RegionMemo<int[]> sentenceBounds;
 
-  Parser(String marker) {
+  /** A parser for inputs of about {@code chars} chars in all, which sizes its memos. */
+  Parser(String marker, long chars) {
     this.marker = marker;
+    int capacity = (int) Math.min(1 << 14, Math.max(16, chars / 64));
+    this.keys = new RegionMemo<>(capacity);
+    this.sentenceBounds = new RegionMemo<>(capacity / 4);
+  }
+
+  /** The key of {@code s[from, to)}, computed once per distinct text within the memo's reach. */
+  private String key(String s, int from, int to) {
+    int hash = RegionMemo.hash(s, from, to);
+    String key = keys.get(s, from, to, hash);
+    if (key == null) {
+      key = Keys.normalize(s, from, to, false).key;
+      keys.put(s, from, to, hash, key);
+    }
+    return key;
+  }
+
+  /**
+   * ICU's sentence boundaries in {@code s[from, to)}, as offsets from {@code from}: the first is 0,
+   * the last is {@code to - from}.
+   */
+  private int[] sentenceBounds(String s, int from, int to) {
+    int hash = RegionMemo.hash(s, from, to);
+    int[] bounds = sentenceBounds.get(s, from, to, hash);
+    if (bounds != null) {
+      return bounds;
+    }
+    if (sentenceIterator == null) {
+      sentenceIterator = Texts.sentences();
+    }
+    BreakIterator it = sentenceIterator;
+    it.setText(s.substring(from, to));
+    int[] found = new int[8];
+    int n = 0;
+    for (int b = it.first(); b != BreakIterator.DONE; b = it.next()) {
+      if (n == found.length) {
+        found = java.util.Arrays.copyOf(found, n * 2);
+      }
+      found[n++] = b;
+    }
+    bounds = java.util.Arrays.copyOf(found, n);
+    sentenceBounds.put(s, from, to, hash, bounds);
+    return bounds;
   }
 
   List<Part> parts() {
@@ -131,7 +178,8 @@ final class Parser {
               true,
               0,
               sep(s, prevEnd, first.start),
-              -1);
+              -1,
+              null);
       prevEnd = close.end;
       li = fmEnd + 1;
     }
@@ -199,7 +247,8 @@ final class Parser {
                 segmentStart,
                 0,
                 sep(s, prevEnd, a),
-                block));
+                block,
+                key(s, a, b)));
         prevEnd = b;
         li++;
         openKind = null;
@@ -278,26 +327,19 @@ final class Parser {
       List<Unit> units) {
     int a = firstNonSpace(s, line.start, line.end);
     int b = lastNonSpace(s, line.start, line.end);
-    String content = s.substring(a, b);
-    if (sentenceIterator == null) {
-      sentenceIterator = Texts.sentences();
-    }
-    BreakIterator it = sentenceIterator;
-    it.setText(content);
-    int from = it.first();
+    int[] bounds = sentenceBounds(s, a, b);
     boolean first = true;
-    for (int to = it.next(); to != BreakIterator.DONE; from = to, to = it.next()) {
+    int next = 1;
+    for (int from = 0; next < bounds.length; ) {
+      int to = bounds[next++];
       // A segment with no letter ("...", "…", "—", a list number "1.") is not a sentence of its
       // own: it belongs to the text that follows it on the same line.
-      while (to < content.length() && !hasLetter(content, from, to)) {
-        int further = it.next();
-        if (further == BreakIterator.DONE) {
-          break;
-        }
-        to = further;
+      while (to < b - a && !hasLetter(s, a + from, a + to) && next < bounds.length) {
+        to = bounds[next++];
       }
       int x = a + from;
       int y = a + to;
+      from = to;
       while (y > x && Texts.isWhitespace(s.charAt(y - 1))) {
         y--;
       }
@@ -321,7 +363,8 @@ final class Parser {
               segmentStart && first,
               leadIn,
               sep(s, prevEnd, x),
-              block));
+              block,
+              key(s, x, y)));
       prevEnd = y;
       first = false;
     }
@@ -375,13 +418,14 @@ final class Parser {
       int block) {
     Line first = lines.get(from);
     Line last = lines.get(to);
+    String text = joinLines(s, lines, from, to);
     return new Unit(
         nextUnitId++,
         fragment,
         partIndex,
         first.start,
         last.end,
-        joinLines(s, lines, from, to),
+        text,
         s,
         Unit.Kind.ATOMIC,
         true,
@@ -389,7 +433,8 @@ final class Parser {
         segmentStart,
         0,
         sep(s, prevEnd, first.start),
-        block);
+        block,
+        key(text, 0, text.length()));
   }
 
   /** Index of the line closing a fence opened at {@code open}; the part's last line if none. */
@@ -465,11 +510,18 @@ final class Parser {
     if (to <= from) {
       return "";
     }
+    // Nearly every separator is one of a few; sharing them saves a string per unit.
+    int length = to - from;
+    if (length == 1 && s.charAt(from) == ' ') {
+      return " ";
+    }
+    if (length <= 3 && onlyChar(s, from, to, '\n')) {
+      return length == 1 ? "\n" : length == 2 ? "\n\n" : "\n\n\n";
+    }
     String raw = s.substring(from, to);
     if (raw.indexOf('\r') >= 0) {
       raw = raw.replace("\r\n", "\n").replace('\r', '\n');
     }
-    // Nearly every separator is one of a few; sharing them saves a string per unit.
     return switch (raw) {
       case " " -> " ";
       case "\n" -> "\n";
@@ -479,7 +531,16 @@ final class Parser {
     };
   }
 
-  private static int firstNonSpace(String s, int from, int to) {
+  private static boolean onlyChar(String s, int from, int to, char c) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) != c) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+    private static int firstNonSpace(String s, int from, int to) {
     while (from < to && Texts.isWhitespace(s.charAt(from))) {
       from++;
     }

@@ -90,7 +90,10 @@ final class Unit {
   /** Whether whitespace stood between this cut and its marker: the cut fell between words. */
   boolean spaceBeforeMarker;
 
-  /** {@code text} is null when it is {@code source[start, end)}, so no copy is made to compare. */
+  /**
+   * {@code text} is null when it is {@code source[start, end)}, so no copy is made to compare;
+   * {@code key} is the text's key when the caller has it (a repeat of text keyed before), or null.
+   */
   Unit(
       int id,
       int fragment,
@@ -105,7 +108,8 @@ final class Unit {
       boolean segmentStart,
       int leadIn,
       String sep,
-      int block) {
+      int block,
+      String key) {
     this.id = id;
     this.fragment = fragment;
     this.part = part;
@@ -126,7 +130,11 @@ final class Unit {
     this.leadIn = leadIn;
     this.sep = sep;
     this.block = block;
-    rekey();
+    if (key != null) {
+      this.key = key;
+    } else {
+      rekey();
+    }
   }
 
   /** This unit's text: its source range, or what joins and strips made of it. */

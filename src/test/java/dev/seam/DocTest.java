@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class DocTest {
   private static Unit unit(String text) {
-    return new Unit(0, 0, 0, 0, text.length(), text, text, Unit.Kind.PROSE, true, false, false, 0, "", 0);
+    return new Unit(0, 0, 0, 0, text.length(), text, text, Unit.Kind.PROSE, true, false, false, 0, "", 0, null);
   }
 
   private static Match match(Doc d, String text) {

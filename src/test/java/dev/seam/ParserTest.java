@@ -7,7 +7,11 @@ import org.junit.jupiter.api.Test;
 
 class ParserTest {
   private static List<Part> parse(String... fragments) {
-    Parser p = new Parser("---END---");
+    long chars = 0;
+    for (String f : fragments) {
+      chars += f.length();
+    }
+    Parser p = new Parser("---END---", chars);
     for (int i = 0; i < fragments.length; i++) {
       p.parse(i, fragments[i]);
     }
@@ -79,5 +83,42 @@ class ParserTest {
     Part p = parse("A.\n\nB.\n\n\nC.\n").get(0);
     assertThat(p.units().get(1).segmentStart).isFalse();
     assertThat(p.units().get(2).segmentStart).isTrue();
+  }
+
+  @Test
+  void repeatedTextSharesOneKeyAndSplitsAsTheFirstCopyDid() {
+    String para = "The river rose. Volunteers filled *sandbags* near the mill.";
+    List<Part> parts = parse(para + "\n\n" + para + "\n", "Intro.\n\n" + para);
+    List<Unit> first = parts.get(0).units();
+    List<Unit> again = parts.get(1).units();
+    assertThat(texts(parts.get(1))).containsExactly("Intro.", "The river rose.",
+        "Volunteers filled *sandbags* near the mill.");
+    // The memo only shares: each key is what keying the text afresh gives.
+    for (Unit u : parts.stream().flatMap(p -> p.units().stream()).toList()) {
+      assertThat(u.key).isEqualTo(Keys.key(u.text()));
+    }
+    assertThat(first.get(2).key).isSameAs(first.get(0).key);
+    assertThat(again.get(2).key).isSameAs(first.get(1).key);
+  }
+
+  @Test
+  void theMemoNeverAnswersForOtherCharsWithTheSameHash() {
+    // "Aa" and "BB" hash alike, and a memo of 16 slots collides often: a hit must compare chars.
+    RegionMemo<String> memo = new RegionMemo<>(16);
+    String s = "xAaBBAa";
+    int h = RegionMemo.hash(s, 1, 3);
+    assertThat(RegionMemo.hash(s, 3, 5)).isEqualTo(h);
+    memo.put(s, 1, 3, h, "first");
+    assertThat(memo.get(s, 3, 5, h)).isNull();
+    assertThat(memo.get(s, 5, 7, h)).isEqualTo("first");
+    assertThat(memo.get("Aa", 0, 2, RegionMemo.hash("Aa", 0, 2))).isEqualTo("first");
+    for (int i = 0; i < 1000; i++) {
+      String t = "unit " + i;
+      memo.put(t, 0, t.length(), RegionMemo.hash(t, 0, t.length()), t);
+    }
+    for (int i = 0; i < 1000; i++) {
+      String t = "unit " + i;
+      assertThat(memo.get(t, 0, t.length(), RegionMemo.hash(t, 0, t.length()))).isIn(null, t);
+    }
   }
 }
