@@ -1,13 +1,19 @@
 package dev.seam;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.Maps;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * One reassembly run: reads parts in order and merges each unit into the kept document. Not
@@ -50,6 +56,14 @@ final class Merger {
   private Match[] blockMatches;
   /** Longest walk along kept slots when looking for a neighbour: keeps every step bounded. */
   private static final int MAX_WALK = 64;
+
+  /** One present value per match kind, shared by every change that reports it. */
+  private static final Map<MatchKind, Optional<MatchKind>> MATCHES =
+      Maps.immutableEnumMap(
+          Arrays.stream(MatchKind.values())
+              .collect(java.util.stream.Collectors.toMap(Function.identity(), Optional::of)));
+
+  private static final OptionalDouble IDENTICAL = OptionalDouble.of(1);
   /** Whether the current part opens by repeating kept text: generation restarted. */
   private boolean restartPart;
   /** Whether the current segment (a part, or text after blank lines) has repeated kept text. */
@@ -383,11 +397,13 @@ final class Merger {
     switch (m.relation()) {
       case EXACT, COVERED -> {
         u.removal =
-            new Unit.Removal(
-                ChangeKind.REPEAT_REMOVED,
-                t,
-                m.relation() == Match.Relation.EXACT ? MatchKind.EXACT : MatchKind.CONTAINED,
-                m.similarity());
+            m.relation() == Match.Relation.EXACT && m.similarity() == 1
+                ? t.exactRepeat()
+                : new Unit.Removal(
+                    ChangeKind.REPEAT_REMOVED,
+                    t,
+                    m.relation() == Match.Relation.EXACT ? MatchKind.EXACT : MatchKind.CONTAINED,
+                    m.similarity());
         u.image = m.last();
         alias(t, u);
       }
@@ -1522,26 +1538,34 @@ final class Merger {
               ChangeKind.RECURRENCE_KEPT,
               r.unit().span(),
               Texts.excerpt(r.unit().text(), 60),
-              java.util.Optional.of(r.kept()),
-              java.util.Optional.of(r.match()),
-              java.util.OptionalDouble.of(r.similarity())));
+              Optional.of(r.kept()),
+              Optional.of(r.match()),
+              OptionalDouble.of(r.similarity())));
     }
     java.util.Set<Unit> inContextLines = contextLines(out);
+    // A document of repeats reports one removal per copy, and the report outlives the call: the
+    // copies share their kept span, match, similarity and excerpt values instead of holding one
+    // of each (the values are immutable and compare equal either way).
+    Map<Unit, Optional<SourceSpan>> keptSpans = new HashMap<>();
+    Map<String, String> excerpts = new HashMap<>();
     for (Unit u : all) {
       if (u.removal == null || u.consumed || inContextLines.contains(u)) {
         continue;
       }
       Unit.Removal r = u.removal;
-      SourceSpan kept = Doc.live(r.keptAt()).unit.pieces().get(0);
-      for (SourceSpan piece : u.pieces()) {
+      Optional<SourceSpan> kept =
+          keptSpans.computeIfAbsent(
+              Doc.live(r.keptAt()).unit, k -> Optional.of(k.pieces().get(0)));
+      Optional<MatchKind> match = MATCHES.get(r.match());
+      double similarity = clamp(r.similarity());
+      OptionalDouble sim = similarity == 1 ? IDENTICAL : OptionalDouble.of(similarity);
+      for (int i = 0, n = u.pieceCount(); i < n; i++) {
+        SourceSpan piece = u.piece(i);
+        String excerpt =
+            Texts.excerpt(fragments.get(piece.fragment()), piece.start(), piece.end(), 60);
         out.add(
             new Change(
-                r.kind(),
-                piece,
-                Texts.excerpt(fragments.get(piece.fragment()), piece.start(), piece.end(), 60),
-                java.util.Optional.of(kept),
-                java.util.Optional.of(r.match()),
-                java.util.OptionalDouble.of(clamp(r.similarity()))));
+                r.kind(), piece, excerpts.computeIfAbsent(excerpt, e -> e), kept, match, sim));
       }
     }
     // Cut-offs left in the output, and a final cut the input ends with.
@@ -1555,9 +1579,9 @@ final class Merger {
                 ChangeKind.CUT_OFF_LEFT,
                 c.span(),
                 Texts.excerpt(c.text(), 60),
-                java.util.Optional.of(kept),
-                java.util.Optional.of(c.removal.match()),
-                java.util.OptionalDouble.of(clamp(c.removal.similarity()))));
+                Optional.of(kept),
+                Optional.of(c.removal.match()),
+                OptionalDouble.of(clamp(c.removal.similarity()))));
       }
     }
     out.sort(
@@ -1632,9 +1656,9 @@ final class Merger {
               ChangeKind.CONTEXT_LINE_REMOVED,
               span,
               Texts.excerpt(text, 60),
-              java.util.Optional.of(Doc.live(first.removal.keptAt()).unit.pieces().get(0)),
-              java.util.Optional.of(MatchKind.CONTAINED),
-              java.util.OptionalDouble.of(clamp(minSim))));
+              Optional.of(Doc.live(first.removal.keptAt()).unit.pieces().get(0)),
+              Optional.of(MatchKind.CONTAINED),
+              OptionalDouble.of(clamp(minSim))));
       covered.addAll(line);
     }
     return covered;

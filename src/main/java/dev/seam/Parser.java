@@ -89,13 +89,44 @@ final class Parser {
     return changes;
   }
 
-  /** A line's content range, without its terminator. */
-  private record Line(int start, int end) {}
+  /**
+   * The content ranges of a part's lines, without their terminators: two ints per line in one
+   * array, since a fragment of 100,000 short lines would otherwise hold 100,000 objects.
+   */
+  private static final class Lines {
+    private int[] bounds = new int[16];
+    private int size;
+
+    void add(int start, int end) {
+      if (2 * size == bounds.length) {
+        bounds = java.util.Arrays.copyOf(bounds, bounds.length * 2);
+      }
+      bounds[2 * size] = start;
+      bounds[2 * size + 1] = end;
+      size++;
+    }
+
+    int size() {
+      return size;
+    }
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    int start(int i) {
+      return bounds[2 * i];
+    }
+
+    int end(int i) {
+      return bounds[2 * i + 1];
+    }
+  }
 
   void parse(int fragment, String s) {
-    List<List<Line>> partLines = new ArrayList<>();
+    List<Lines> partLines = new ArrayList<>();
     List<Boolean> marked = new ArrayList<>();
-    List<Line> current = new ArrayList<>();
+    Lines current = new Lines();
     int i = 0;
     int n = s.length();
     // The next marker at or after the scan position, found once and reused line after line, so
@@ -116,7 +147,7 @@ final class Parser {
         if (at < 0 || at + marker.length() > end) {
           break;
         }
-        current.add(new Line(from, at));
+        current.add(from, at);
         changes.add(
             Change.of(
                 ChangeKind.END_MARKER_REMOVED,
@@ -124,10 +155,10 @@ final class Parser {
                 marker));
         partLines.add(current);
         marked.add(true);
-        current = new ArrayList<>();
+        current = new Lines();
         from = at + marker.length();
       }
-      current.add(new Line(from, end));
+      current.add(from, end);
       if (end >= n) {
         break;
       }
@@ -147,7 +178,7 @@ final class Parser {
   private void buildPart(
       int fragment,
       String s,
-      List<Line> lines,
+      Lines lines,
       boolean endsWithMarker,
       boolean firstOfFragment,
       boolean lastOfFragment) {
@@ -156,38 +187,38 @@ final class Parser {
     int li = 0;
     int blank = 0;
     // Where the previous unit ended (or the part started): the separator runs from here.
-    int prevEnd = lines.isEmpty() ? 0 : lines.get(0).start;
+    int prevEnd = lines.isEmpty() ? 0 : lines.start(0);
     // A marker glued into a line leaves text after it on the same line: that is a part start too.
     Unit frontMatter = null;
     int fmEnd = frontMatterEnd(s, lines);
     if (fmEnd >= 0) {
-      Line first = firstNonBlank(s, lines);
-      Line close = lines.get(fmEnd);
+      int first = firstNonBlank(s, lines);
       frontMatter =
           new Unit(
               nextUnitId++,
               fragment,
               partIndex,
-              first.start,
-              close.end,
-              joinLines(s, lines, lines.indexOf(first), fmEnd),
+              lines.start(first),
+              lines.end(fmEnd),
+              joinLines(s, lines, first, fmEnd),
               s,
               Unit.Kind.FRONT_MATTER,
               true,
               false,
               true,
               0,
-              sep(s, prevEnd, first.start),
+              sep(s, prevEnd, lines.start(first)),
               -1,
               null);
-      prevEnd = close.end;
+      prevEnd = lines.end(fmEnd);
       li = fmEnd + 1;
     }
     int block = -1;
     String openKind = null; // "para", "list", or null when no block is open
     while (li < lines.size()) {
-      Line line = lines.get(li);
-      if (Texts.isBlank(s, line.start, line.end)) {
+      int lineStart = lines.start(li);
+      int lineEnd = lines.end(li);
+      if (Texts.isBlank(s, lineStart, lineEnd)) {
         blank++;
         openKind = null;
         li++;
@@ -196,31 +227,31 @@ final class Parser {
       boolean segmentStart = units.isEmpty() || blank >= 2;
       // The first non-space char rules most lines out of every pattern below without running it,
       // and the line is copied only for a pattern that has to run.
-      char lead = firstNonSpaceChar(s, line.start, line.end);
+      char lead = firstNonSpaceChar(s, lineStart, lineEnd);
       CharSequence text = lead == '`' || lead == '~' || lead == '#' || lead == '-' || lead == '*'
-          || lead == '+' || (lead >= '0' && lead <= '9') ? s.substring(line.start, line.end) : "";
+          || lead == '+' || (lead >= '0' && lead <= '9') ? s.substring(lineStart, lineEnd) : "";
       if ((lead == '`' || lead == '~') && FENCE.matcher(text).matches()) {
         int close = fenceEnd(s, lines, li);
         block++;
         units.add(
             atomic(fragment, partIndex, s, lines, li, close, prevEnd, segmentStart, block));
-        prevEnd = lines.get(close).end;
+        prevEnd = lines.end(close);
         li = close + 1;
         openKind = null;
         blank = 0;
         continue;
       }
-      if (startsTableRow(s, line.start, line.end)) {
+      if (startsTableRow(s, lineStart, lineEnd)) {
         int last = li;
         while (last + 1 < lines.size()
-            && s.substring(lines.get(last + 1).start, lines.get(last + 1).end)
+            && s.substring(lines.start(last + 1), lines.end(last + 1))
                 .stripLeading()
                 .startsWith("|")) {
           last++;
         }
         block++;
         units.add(atomic(fragment, partIndex, s, lines, li, last, prevEnd, segmentStart, block));
-        prevEnd = lines.get(last).end;
+        prevEnd = lines.end(last);
         li = last + 1;
         openKind = null;
         blank = 0;
@@ -228,10 +259,10 @@ final class Parser {
       }
       // A "heading" of hundreds of chars is running text that starts with '#' (a context line
       // gluing a heading to its paragraphs): it is split into sentences like any paragraph.
-      if (lead == '#' && line.end - line.start <= MAX_HEADING && HEADING.matcher(text).matches()) {
+      if (lead == '#' && lineEnd - lineStart <= MAX_HEADING && HEADING.matcher(text).matches()) {
         block++;
-        int a = firstNonSpace(s, line.start, line.end);
-        int b = lastNonSpace(s, line.start, line.end);
+        int a = firstNonSpace(s, lineStart, lineEnd);
+        int b = lastNonSpace(s, lineStart, lineEnd);
         units.add(
             new Unit(
                 nextUnitId++,
@@ -265,7 +296,7 @@ final class Parser {
       }
       prevEnd =
           sentences(
-              fragment, partIndex, s, line, prevEnd, newBlock, listStart, segmentStart, block,
+              fragment, partIndex, s, lineStart, lineEnd, prevEnd, newBlock, listStart, segmentStart, block,
               units);
       blank = 0;
       li++;
@@ -274,9 +305,10 @@ final class Parser {
         endsWithMarker || !lastOfFragment ? "" : sep(s, prevEnd, Math.max(prevEnd, s.length()));
     boolean spaceBeforeMarker = false;
     if (endsWithMarker && !lines.isEmpty()) {
-      Line lastLine = lines.get(lines.size() - 1);
-      int from = Math.max(prevEnd, lastLine.start);
-      for (int k = from; k < lastLine.end; k++) {
+      int lastStart = lines.start(lines.size() - 1);
+      int lastEnd = lines.end(lines.size() - 1);
+      int from = Math.max(prevEnd, lastStart);
+      for (int k = from; k < lastEnd; k++) {
         char c = s.charAt(k);
         if (c == ' ' || c == '\t' || c == '\u00A0' || c == '\u3000') {
           spaceBeforeMarker = true;
@@ -284,7 +316,7 @@ final class Parser {
         }
       }
       // The marker on a line of its own: look at the end of the line the last unit is on.
-      if (!spaceBeforeMarker && prevEnd < lastLine.start) {
+      if (!spaceBeforeMarker && prevEnd < lastStart) {
         int k = prevEnd;
         while (k < s.length() && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
           k++;
@@ -294,7 +326,7 @@ final class Parser {
     }
     boolean markerGlued =
         endsWithMarker && !lines.isEmpty() && !units.isEmpty()
-            && units.get(units.size() - 1).end > lines.get(lines.size() - 1).start;
+            && units.get(units.size() - 1).end > lines.start(lines.size() - 1);
     ImmutableList<Unit> frozen = ImmutableList.copyOf(units);
     for (int k = 0; k < units.size(); k++) {
       units.get(k).pos = k;
@@ -318,15 +350,16 @@ final class Parser {
       int fragment,
       int partIndex,
       String s,
-      Line line,
+      int lineStart,
+      int lineEnd,
       int prevEnd,
       boolean newBlock,
       boolean listStart,
       boolean segmentStart,
       int block,
       List<Unit> units) {
-    int a = firstNonSpace(s, line.start, line.end);
-    int b = lastNonSpace(s, line.start, line.end);
+    int a = firstNonSpace(s, lineStart, lineEnd);
+    int b = lastNonSpace(s, lineStart, lineEnd);
     int[] bounds = sentenceBounds(s, a, b);
     boolean first = true;
     int next = 1;
@@ -410,21 +443,20 @@ final class Parser {
       int fragment,
       int partIndex,
       String s,
-      List<Line> lines,
+      Lines lines,
       int from,
       int to,
       int prevEnd,
       boolean segmentStart,
       int block) {
-    Line first = lines.get(from);
-    Line last = lines.get(to);
+
     String text = joinLines(s, lines, from, to);
     return new Unit(
         nextUnitId++,
         fragment,
         partIndex,
-        first.start,
-        last.end,
+        lines.start(from),
+        lines.end(to),
         text,
         s,
         Unit.Kind.ATOMIC,
@@ -432,21 +464,21 @@ final class Parser {
         false,
         segmentStart,
         0,
-        sep(s, prevEnd, first.start),
+        sep(s, prevEnd, lines.start(from)),
         block,
         key(text, 0, text.length()));
   }
 
   /** Index of the line closing a fence opened at {@code open}; the part's last line if none. */
-  private static int fenceEnd(String s, List<Line> lines, int open) {
-    String opening = s.substring(lines.get(open).start, lines.get(open).end).strip();
+  private static int fenceEnd(String s, Lines lines, int open) {
+    String opening = s.substring(lines.start(open), lines.end(open)).strip();
     char fenceChar = opening.charAt(0);
     int fenceLen = 0;
     while (fenceLen < opening.length() && opening.charAt(fenceLen) == fenceChar) {
       fenceLen++;
     }
     for (int k = open + 1; k < lines.size(); k++) {
-      String t = s.substring(lines.get(k).start, lines.get(k).end).strip();
+      String t = s.substring(lines.start(k), lines.end(k)).strip();
       int run = 0;
       while (run < t.length() && t.charAt(run) == fenceChar) {
         run++;
@@ -463,17 +495,17 @@ final class Parser {
    * front matter block opens with a {@code ---} line, holds at least one {@code key:} line and
    * closes with {@code ---} or {@code ...}.
    */
-  private static int frontMatterEnd(String s, List<Line> lines) {
+  private static int frontMatterEnd(String s, Lines lines) {
     int k = 0;
-    while (k < lines.size() && Texts.isBlank(s, lines.get(k).start, lines.get(k).end)) {
+    while (k < lines.size() && Texts.isBlank(s, lines.start(k), lines.end(k))) {
       k++;
     }
-    if (k >= lines.size() || !s.substring(lines.get(k).start, lines.get(k).end).strip().equals("---")) {
+    if (k >= lines.size() || !s.substring(lines.start(k), lines.end(k)).strip().equals("---")) {
       return -1;
     }
     boolean sawKey = false;
     for (int j = k + 1; j < lines.size() && j <= k + 500; j++) {
-      String t = s.substring(lines.get(j).start, lines.get(j).end);
+      String t = s.substring(lines.start(j), lines.end(j));
       String st = t.strip();
       if (st.equals("---") || st.equals("...")) {
         return sawKey ? j : -1;
@@ -485,22 +517,22 @@ final class Parser {
     return -1;
   }
 
-  private static Line firstNonBlank(String s, List<Line> lines) {
-    for (Line l : lines) {
-      if (!Texts.isBlank(s, l.start, l.end)) {
-        return l;
+  private static int firstNonBlank(String s, Lines lines) {
+    for (int k = 0; k < lines.size(); k++) {
+      if (!Texts.isBlank(s, lines.start(k), lines.end(k))) {
+        return k;
       }
     }
     throw new IllegalStateException("no non-blank line");
   }
 
-  private static String joinLines(String s, List<Line> lines, int from, int to) {
+  private static String joinLines(String s, Lines lines, int from, int to) {
     StringBuilder b = new StringBuilder();
     for (int k = from; k <= to; k++) {
       if (k > from) {
         b.append('\n');
       }
-      b.append(s, lines.get(k).start, lines.get(k).end);
+      b.append(s, lines.start(k), lines.end(k));
     }
     return b.toString();
   }

@@ -23,6 +23,16 @@ final class Slot {
    */
   int paragraph;
 
+  /** The removal of an exact repeat of this slot, one for all its repeats (it is immutable). */
+  private Unit.Removal exactRepeat;
+
+  Unit.Removal exactRepeat() {
+    if (exactRepeat == null) {
+      exactRepeat = new Unit.Removal(ChangeKind.REPEAT_REMOVED, this, MatchKind.EXACT, 1.0);
+    }
+    return exactRepeat;
+  }
+
   Slot(Unit unit, String sep, boolean real) {
     this.unit = unit;
     this.sep = sep;

@@ -58,6 +58,15 @@ final class Unit {
     return pieces != null ? pieces : List.of(span());
   }
 
+  int pieceCount() {
+    return pieces != null ? pieces.size() : 1;
+  }
+
+  /** The {@code i}th source range of this unit's text, without building the list of them. */
+  SourceSpan piece(int i) {
+    return pieces != null ? pieces.get(i) : span();
+  }
+
   void addPiece(SourceSpan piece) {
     mutablePieces().add(piece);
   }
