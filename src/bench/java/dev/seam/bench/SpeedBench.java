@@ -46,7 +46,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 // iterations below, because the 10x ratios are read from them.
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx6g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 public class SpeedBench {
   static final List<String> SHAPES =
       List.of(
@@ -83,12 +83,18 @@ public class SpeedBench {
 
   /**
    * Three JVMs per shape: one JVM's JIT decisions alone moved a figure by a third between runs,
-   * which is more than the ratio target leaves. The heap is not fixed with -Xms: on this machine
-   * a 6 GB young generation meets fresh pages for the whole run, and the kernel's zeroing of them
-   * made every benchmark, the reference points too, three times slower.
+   * which is more than the ratio target leaves.
+   *
+   * <p>Every fork gets a fixed heap whose pages are touched before the run. With a
+   * heap that grows as it goes, G1 keeps committing new regions during the measurement, and on
+   * this machine the kernel's first touch of a page is slow: one young pause of copies-100k that
+   * evacuated into fresh regions took 2.1 s, and iterations of the same code varied from 0.2 to
+   * 1.2 s. A fixed heap that is not pre-touched is worse still (every eden is fresh pages: three
+   * times slower on every benchmark, reference points included). A long-running ingestion job
+   * runs with a committed heap; this measures that, the same way for seam and both references.
    */
   @Benchmark
-  @Fork(value = 3, jvmArgsAppend = {"-Xmx6g"})
+  @Fork(value = 3, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
   @Warmup(iterations = 5, time = 2)
   @Measurement(iterations = 5, time = 2)
   public Object seam() {
