@@ -989,6 +989,10 @@ final class Merger {
         if (j >= 0) {
           return j;
         }
+        int across = overlapAcross(cut, u0);
+        if (across >= options.minOverlap()) {
+          return join(cut, u0, across) ? 0 : -1;
+        }
       }
       if (lastPartCut == null && previousPart != null && !previousPart.units().isEmpty()) {
         // The part before stopped at a sentence end, and the lead-in repeats that end ("…9-4-0."
@@ -1150,6 +1154,28 @@ final class Merger {
     }
     join(cut, units.get(j), into);
     return j;
+  }
+
+  /**
+   * Key chars of {@code v} that repeat the end of the text before the cut when they reach back
+   * past the cut's own start into the sentence before it on the same line: "…-4-0. 増水 flood
+   * flood ..." after "... 55-4-0. 増水 flood floo" (the letterless "-4-0." is not a unit of its
+   * own, so the lead-in is one unit that starts inside the sentence before the cut). 0 if none.
+   */
+  private static int overlapAcross(Unit cut, Unit v) {
+    Unit before = cut.sourcePrevious();
+    if (before == null || before.block != cut.block || cut.sep.indexOf('\n') >= 0) {
+      return 0;
+    }
+    String a = before.key + (cut.sep.isEmpty() ? "" : " ") + cut.key;
+    String b = v.key;
+    int max = Math.min(Math.min(a.length(), b.length()), 400);
+    for (int len = max; len > cut.key.length(); len--) {
+      if (a.regionMatches(a.length() - len, b, 0, len)) {
+        return len;
+      }
+    }
+    return 0;
   }
 
   /** Longest run of key chars that ends {@code cut} and starts {@code next}. */

@@ -3,7 +3,6 @@ package dev.seam.bench;
 import dev.seam.Reassembler;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import jdk.jfr.Configuration;
@@ -13,32 +12,49 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * The share of a run spent building the report (issue 4 asks for at most 10%): reassembles the
- * five seeds in a loop under Java Flight Recorder's sampling profiler, then counts the samples
- * taken in the library and those among them inside report building (the Merger's report step and
- * the construction of Report and Change values, wherever it happens).
+ * The share of a run spent building the report (issue 4 asks for at most 10%): reassembles each
+ * input in a loop under Java Flight Recorder's sampling profiler, then counts the samples taken in
+ * the library and those among them inside report building (the Merger's report step and the
+ * construction of Report and Change values, wherever it happens). The five seeds, then the
+ * SpeedBench shapes whose reports are largest for their input: 100,000 copies (a removal per
+ * copy), 1,000 restarts, 100,000 tiny fragments, and corrupted documents.
  *
  * <p>{@code mvn -B -q -Pbench test-compile exec:java@report-share}
  */
 public final class ReportShare {
   private ReportShare() {}
 
+  private static final List<String> SHAPES =
+      List.of("seeds", "corrupted-1MB", "copies-100k", "restarts-1000", "tiny-100k");
+
   public static void main(String[] args) throws Exception {
-    List<List<String>> seeds = new ArrayList<>();
-    try (var files = Files.list(Path.of("testdata/seeds"))) {
-      for (Path p : files.filter(f -> f.toString().endsWith(".input.txt")).sorted().toList()) {
-        seeds.add(List.of(Files.readString(p)));
-      }
-    }
     Reassembler engine = Reassembler.withDefaults();
-    loop(engine, seeds, 5);
-    Path jfr = Files.createTempFile("seam-report-share", ".jfr");
-    try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
-      recording.start();
-      loop(engine, seeds, 30);
-      recording.stop();
-      recording.dump(jfr);
+    System.out.println("| input | samples in the library | building the report | share |");
+    System.out.println("| --- | --- | --- | --- |");
+    for (String shape : SHAPES) {
+      List<String> input = SpeedBench.shape(shape);
+      loop(engine, input, 5);
+      Path jfr = Files.createTempFile("seam-report-share", ".jfr");
+      try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+        recording.start();
+        loop(engine, input, 20);
+        recording.stop();
+        recording.dump(jfr);
+      }
+      int[] counts = count(jfr);
+      Files.delete(jfr);
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %d | %d | %.1f%% |%n",
+          shape,
+          counts[0],
+          counts[1],
+          100.0 * counts[1] / Math.max(1, counts[0]));
     }
+  }
+
+  /** Samples in the library, and those among them building the report. */
+  private static int[] count(Path jfr) throws Exception {
     int library = 0;
     int report = 0;
     for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
@@ -60,24 +76,16 @@ public final class ReportShare {
       library += inLibrary ? 1 : 0;
       report += inReport ? 1 : 0;
     }
-    Files.delete(jfr);
-    System.out.printf(
-        Locale.ROOT,
-        "%d samples in the library, %d building the report: %.1f%%%n",
-        library,
-        report,
-        100.0 * report / Math.max(1, library));
+    return new int[] {library, report};
   }
 
-  private static void loop(Reassembler engine, List<List<String>> seeds, int seconds) {
+  private static void loop(Reassembler engine, List<String> input, int seconds) {
     long end = System.nanoTime() + seconds * 1_000_000_000L;
-    long chars = 0;
+    long changes = 0;
     while (System.nanoTime() < end) {
-      for (List<String> seed : seeds) {
-        chars += engine.reassemble(seed).report().changes().size();
-      }
+      changes += engine.reassemble(input).report().changes().size();
     }
-    if (chars < 0) {
+    if (changes < 0) {
       throw new AssertionError();
     }
   }
