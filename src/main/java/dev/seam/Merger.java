@@ -1387,6 +1387,11 @@ final class Merger {
   private boolean needsSpace(Unit cut, Unit v, String rest, boolean lead, int overlap) {
     int before = cut.text().isEmpty() ? 0 : cut.text().codePointBefore(cut.text().length());
     int after = rest.codePointAt(0);
+    if (cut.spaceBeforeMarker && (Texts.spacedScript(before) || Texts.spacedScript(after))) {
+      // The space stood in the text before the marker, between a word of a spaced script and
+      // whatever follows ("mill " + "橋"): it is the text's own space, whatever the next script.
+      return true;
+    }
     if (!Texts.spacedScript(before) || !Texts.spacedScript(after)) {
       return false;
     }
