@@ -1577,26 +1577,24 @@ final class Merger {
     // A document of repeats reports one removal per copy, and the report outlives the call: the
     // copies share their kept span, match, similarity and excerpt values instead of holding one
     // of each (the values are immutable and compare equal either way).
-    Map<Unit, Optional<SourceSpan>> keptSpans = new HashMap<>();
-    Map<String, String> excerpts = new HashMap<>();
+    Map<Unit, KeptValues> shared = new HashMap<>();
     for (Unit u : all) {
-      if (u.removal == null || u.consumed || inContextLines.contains(u)) {
+      if (u.removal == null
+          || u.consumed
+          || (!inContextLines.isEmpty() && inContextLines.contains(u))) {
         continue;
       }
       Unit.Removal r = u.removal;
-      Optional<SourceSpan> kept =
-          keptSpans.computeIfAbsent(
-              Doc.live(r.keptAt()).unit, k -> Optional.of(k.pieces().get(0)));
+      KeptValues kept = shared.computeIfAbsent(Doc.live(r.keptAt()).unit, KeptValues::new);
       Optional<MatchKind> match = MATCHES.get(r.match());
       double similarity = clamp(r.similarity());
       OptionalDouble sim = similarity == 1 ? IDENTICAL : OptionalDouble.of(similarity);
       for (int i = 0, n = u.pieceCount(); i < n; i++) {
         SourceSpan piece = u.piece(i);
-        String excerpt =
-            Texts.excerpt(fragments.get(piece.fragment()), piece.start(), piece.end(), 60);
         out.add(
             new Change(
-                r.kind(), piece, excerpts.computeIfAbsent(excerpt, e -> e), kept, match, sim));
+                r.kind(), piece, kept.excerpt(fragments.get(piece.fragment()), piece), kept.span,
+                match, sim));
       }
     }
     // Cut-offs left in the output, and a final cut the input ends with.
@@ -1615,12 +1613,45 @@ final class Merger {
                 OptionalDouble.of(clamp(c.removal.similarity()))));
       }
     }
-    out.sort(
-        Comparator.comparingInt((Change c) -> c.source().fragment())
-            .thenComparingInt(c -> c.source().start())
-            .thenComparingInt(c -> c.source().end())
-            .thenComparing(c -> c.kind()));
+    out.sort(BY_SOURCE);
     return ImmutableList.copyOf(out);
+  }
+
+  /** Report order: by fragment, start, end, then kind. */
+  private static final Comparator<Change> BY_SOURCE =
+      (a, b) -> {
+        SourceSpan x = a.source();
+        SourceSpan y = b.source();
+        int c = Integer.compare(x.fragment(), y.fragment());
+        if (c == 0) {
+          c = Integer.compare(x.start(), y.start());
+        }
+        if (c == 0) {
+          c = Integer.compare(x.end(), y.end());
+        }
+        return c != 0 ? c : a.kind().compareTo(b.kind());
+      };
+
+  /** The values that the removals standing for one kept unit share in the report. */
+  private static final class KeptValues {
+    final Optional<SourceSpan> span;
+    /** The last excerpt handed out, given again to a removal whose text starts the same way. */
+    private String excerpt;
+
+    KeptValues(Unit kept) {
+      span = Optional.of(kept.piece(0));
+    }
+
+    String excerpt(String source, SourceSpan piece) {
+      int end = Texts.excerptEnd(source, piece.start(), piece.end(), 60);
+      int length = end - piece.start();
+      if (excerpt == null
+          || excerpt.length() != length
+          || !source.regionMatches(piece.start(), excerpt, 0, length)) {
+        excerpt = source.substring(piece.start(), end);
+      }
+      return excerpt;
+    }
   }
 
   /**
@@ -1653,6 +1684,11 @@ final class Merger {
           && all.get(j).sep.indexOf('\n') < 0) {
         j++;
       }
+      if (j - i < paragraphs.length) {
+        // Each unit repeats one kept unit: fewer than three cannot repeat three paragraphs.
+        i = j;
+        continue;
+      }
       List<Unit> line = all.subList(i, j);
       i = j;
       int distinct = 0;
@@ -1660,7 +1696,7 @@ final class Merger {
       boolean allRepeats = line.size() > 0;
       for (Unit u : line) {
         if (u.consumed || u.removal == null || u.removal.kind() != ChangeKind.REPEAT_REMOVED
-            || u.pieces().size() != 1) {
+            || u.pieceCount() != 1) {
           allRepeats = false;
           break;
         }

@@ -116,13 +116,19 @@ final class Texts {
    * falls on a plain boundary (the same chars decide it either way).
    */
   static String excerpt(String s, int from, int to, int max) {
+    return s.substring(from, excerptEnd(s, from, to, max));
+  }
+
+  /** Where {@link #excerpt(String, int, int, int)} ends, without making the excerpt. */
+  static int excerptEnd(String s, int from, int to, int max) {
     if (to - from <= max) {
-      return s.substring(from, to);
+      return to;
     }
     if (max > 0 && plainBoundary(s, from + max)) {
-      return s.substring(from, from + max);
+      return from + max;
     }
-    return excerpt(s.substring(from, to), max);
+    // Clusters are found within the range alone, as the excerpt of the range's own text would.
+    return from + excerpt(s.substring(from, to), max).length();
   }
 
   /** The start of {@code s}, at most about {@code max} chars, cut at a grapheme boundary. */
