@@ -19,7 +19,7 @@ import jdk.jfr.consumer.RecordingFile;
  * SpeedBench shapes whose reports are largest for their input: 100,000 copies (a removal per
  * copy), 1,000 restarts, 100,000 tiny fragments, and corrupted documents.
  *
- * <p>{@code mvn -B -q -Pbench test-compile exec:java@report-share}
+ * <p>{@code mvn -B -q -Pbench test-compile exec:exec@report-share}
  */
 public final class ReportShare {
   private ReportShare() {}
