@@ -955,7 +955,13 @@ final class Merger {
    */
   private int continuation() {
     Unit u0 = units.get(0);
-    if (snapTargets[0] != null) {
+    // A lead-in that holds the cut before it whole ("…23-6-0. Deich 👨‍👩 Brücke ..." after the cut
+    // "Deich 👨‍👩") matches the cut as a fuller version of it, but it is the continuation, with
+    // words it repeats to be found below.
+    boolean leadInOverCut =
+        u0.leadIn > 0 && u0.isProse() && lastPartCut != null && snapTargets[0] != null
+            && snapTargets[0].unit == lastPartCut;
+    if (snapTargets[0] != null && !leadInOverCut) {
       // A piece found inside kept text may still continue the cut: when it only lies inside a
       // kept sentence (it starts mid-sentence) and the cut completed by it is new text.
       if (lastPartCut == null || u0.leadIn > 0 || !markedCuts.contains(lastPartCut)) {
