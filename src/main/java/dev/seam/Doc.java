@@ -970,7 +970,31 @@ final class Doc {
     if (bestNear != null && bestSim >= near) {
       return new Match(Match.Relation.NEAR, bestNear, bestNear, bestSim);
     }
+    // A short kept cut shares fewer windows than long sentences that merely share words with the
+    // key ("堤坝 flood brid" against three sentences with "volunteers" in them), so it can miss the
+    // best few. One whose every window is shared may stand inside the key whole: look at those.
+    int looked = 0;
+    for (int i = 0; i < c.count && looked < 4; i++) {
+      String vk = c.slots[i].unit.key;
+      if (vk.length() >= key.length() || shared[i] < vk.length() - K + 1 || contains(best, i)) {
+        continue;
+      }
+      looked++;
+      if (key.contains(vk)) {
+        return new Match(
+            Match.Relation.FULLER, c.slots[i], c.slots[i], (double) vk.length() / key.length());
+      }
+    }
     return Match.NONE;
+  }
+
+  private static boolean contains(int[] indexes, int i) {
+    for (int x : indexes) {
+      if (x == i) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Candidates in both lists, in the order of {@code a}. */
