@@ -974,7 +974,7 @@ final class Doc {
     // key ("堤坝 flood brid" against three sentences with "volunteers" in them), so it can miss the
     // best few. One whose every window is shared may stand inside the key whole: look at those.
     int looked = 0;
-    for (int i = 0; i < c.count && looked < 4; i++) {
+    for (int i = 0; i < c.count && looked < 4 && c.count > best.length; i++) {
       String vk = c.slots[i].unit.key;
       if (vk.length() >= key.length() || shared[i] < vk.length() - K + 1 || contains(best, i)) {
         continue;
