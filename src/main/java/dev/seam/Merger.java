@@ -1076,9 +1076,11 @@ final class Merger {
     if (!Texts.spacedScript(before) && !Texts.spacedScript(after)) {
       return true;
     }
-    if (cut.spaceBeforeMarker && Character.isLetter(after) && !Texts.spacedScript(after)) {
-      // Cut between words, and the next word is in a script without case or spaces ("sandbags "
-      // then "増水 Brücke ..."): nothing says new text starts, and mixed text reads on this way.
+    if (cut.spaceBeforeMarker
+        && (Character.isDigit(after) || Character.isLetter(after) && !Texts.spacedScript(after))) {
+      // Cut between words, and the next word is a number or in a script without case or spaces
+      // ("sandbags " then "増水 Brücke ...", "council " then "534-6-2."): nothing says new text
+      // starts, and mixed text reads on this way.
       return true;
     }
     // Inside a token cut after its punctuation ("3-3-" + "1.", "http://" + "example"), the rest
