@@ -1065,7 +1065,7 @@ final class Merger {
     if (startsWithSpace(v) || cut.text().isEmpty() || v.text().isEmpty()) {
       return true;
     }
-    int before = cut.text().codePointBefore(cut.text().length());
+    int before = Texts.lastBase(cut.text());
     int after = v.text().codePointAt(0);
     int type = Character.getType(after);
     if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
@@ -1398,7 +1398,7 @@ final class Merger {
   }
 
   private boolean needsSpace(Unit cut, Unit v, String rest, boolean lead, int overlap) {
-    int before = cut.text().isEmpty() ? 0 : cut.text().codePointBefore(cut.text().length());
+    int before = cut.text().isEmpty() ? 0 : Texts.lastBase(cut.text());
     int after = rest.codePointAt(0);
     if (cut.spaceBeforeMarker && (Texts.spacedScript(before) || Texts.spacedScript(after))) {
       // The space stood in the text before the marker, between a word of a spaced script and
@@ -1470,7 +1470,7 @@ final class Merger {
           ? u.sep
           : "\n\n";
     }
-    return u.sep.isEmpty() && Texts.spacedScript(anchor.unit.text().codePointBefore(anchor.unit.text().length()))
+    return u.sep.isEmpty() && Texts.spacedScript(Texts.lastBase(anchor.unit.text()))
         ? " "
         : u.sep;
   }

@@ -55,6 +55,23 @@ final class Texts {
     return true;
   }
 
+  /**
+   * The first code point of the last grapheme cluster of non-empty {@code s}: the letter that
+   * says which script a text ends in. The last code point may be a combining mark or a joiner
+   * ("e\u0301" ends in U+0301, whose script is inherited from the letter before it).
+   */
+  static int lastBase(String s) {
+    int cp = s.codePointBefore(s.length());
+    // Below U+0300 only LF (CR LF) and the pictographs (c) and (R) (after a ZWJ) can extend a
+    // cluster: Latin text needs no iterator.
+    if (cp < 0x300 && cp != '\n' && cp != 0xA9 && cp != 0xAE) {
+      return cp;
+    }
+    BreakIterator it = graphemes();
+    it.setText(s);
+    return s.codePointAt(it.preceding(s.length()));
+  }
+
   /** The nearest grapheme boundary at or after {@code offset} within {@code s}. */
   static int graphemeCeil(String s, int offset) {
     if (offset <= 0) {

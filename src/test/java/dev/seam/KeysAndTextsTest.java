@@ -49,6 +49,24 @@ class KeysAndTextsTest {
   }
 
   @Test
+  void theLastBaseIsTheLetterACombiningMarkOrJoinerBelongsTo() {
+    assertThat(Texts.lastBase("cafe\u0301")).isEqualTo('e');
+    assertThat(Texts.lastBase("ab\uD83D\uDC68\u200D\uD83D\uDC69")).isEqualTo(0x1F468);
+    assertThat(Texts.lastBase("a\r\n")).isEqualTo('\r');
+    assertThat(Texts.lastBase("\uD840\uDC0B")).isEqualTo(0x2000B);
+    // The shortcut below U+0300 agrees with ICU after every kind of neighbour.
+    com.ibm.icu.text.BreakIterator it = Texts.graphemes();
+    for (String before : new String[] {"", "a", "\r", "\u0915\u094D", "\uD83D\uDC68\u200D"}) {
+      for (int c = 0; c < 0x300; c++) {
+        String s = before + (char) c;
+        it.setText(s);
+        assertThat(Texts.lastBase(s)).as("U+%04X after %s", c, Report.escape(before))
+            .isEqualTo(s.codePointAt(it.preceding(s.length())));
+      }
+    }
+  }
+
+  @Test
   void thePlainBoundaryShortcutAgreesWithIcu() {
     // Every BMP code point beside a fixed mix of neighbours: Latin, CJK, kana, Hangul syllables and
     // jamo, combining marks, ZWJ, a virama, CR and LF, a regional-indicator half, a variation
