@@ -47,6 +47,12 @@ final class Merger {
   private final java.util.Set<Unit> markedCuts = new java.util.HashSet<>();
   /** Cuts whose marker was glued to the text: certainly cut mid-text. */
   private final java.util.Set<Unit> gluedCuts = new java.util.HashSet<>();
+  /**
+   * Last units of parts that end with a marker, cut or not: generation stopped there, and a
+   * sentence that reads on past a full stop ("... 0-1. mill river ...", one sentence to ICU) may
+   * have been stopped at that stop.
+   */
+  private final java.util.Set<Unit> beforeMarker = new java.util.HashSet<>();
 
   private Slot head;
   /** For each unit of the current part, the range of units in its block. */
@@ -185,6 +191,9 @@ final class Merger {
       // them, is what the next part may continue.
       last = last.image.unit;
     }
+    if (p.endsWithMarker()) {
+      beforeMarker.add(units.get(units.size() - 1));
+    }
     boolean atCut = p.endsWithMarker() || p.lastOfFragment();
     if (atCut && last.incomplete() && !last.consumed) {
       cuts.push(last);
@@ -238,9 +247,11 @@ final class Merger {
     if (m.relation() == Match.Relation.NEAR && u.key.length() < options.minRepeatChars()) {
       return Match.NONE;
     }
-    if (m.relation() == Match.Relation.FULLER && !cutLike(m.target().unit)) {
+    if (m.relation() == Match.Relation.FULLER && !cutLike(m.target().unit)
+        && !(beforeMarker.contains(m.target().unit) && u.key.startsWith(m.target().unit.key))) {
       // Only a cut is completed by a fuller version: a short complete line inside a longer one
-      // ("foo login:" in "foo login: penguin ...") is text of its own.
+      // ("foo login:" in "foo login: penguin ...") is text of its own. Text that stopped at a
+      // marker is completed by a version that starts with it.
       return Match.NONE;
     }
     return m;
