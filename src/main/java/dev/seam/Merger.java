@@ -971,7 +971,10 @@ final class Merger {
     // words it repeats to be found below.
     boolean leadInOverCut =
         u0.leadIn > 0 && u0.isProse() && lastPartCut != null && snapTargets[0] != null
-            && snapTargets[0].unit == lastPartCut;
+            && (snapTargets[0].unit == lastPartCut
+                || lastPartCut.removal != null
+                    && lastPartCut.removal.kind() == ChangeKind.VARIANT_DROPPED
+                    && snapTargets[0] == lastPartCut.image);
     if (snapTargets[0] != null && !leadInOverCut) {
       // A piece found inside kept text may still continue the cut: when it only lies inside a
       // kept sentence (it starts mid-sentence) and the cut completed by it is new text.
@@ -1306,9 +1309,33 @@ final class Merger {
     Slot s = cut.slot;
     if (s != null && s.unit == cut) {
       String oldKey = cut.key;
-      cut.setText(cut.text() + joint + rest);
+      String joined = cut.text() + joint + rest;
+      String joinedKey = Keys.key(joined);
+      Match copy = adjacentCopy(s, joinedKey);
+      if (copy != null) {
+        // The cut was kept as new text only because its last letter was not yet whole ("ם e"
+        // before "\u0301 Brücke ..."), or because it was too short to find: repaired, it is the
+        // kept sentence next to it said again, and both pieces go as a repeat.
+        // Each piece alone lies inside the kept sentence, even when both together equal it.
+        MatchKind kind = MatchKind.CONTAINED;
+        Slot kept = copy.target();
+        retire(s, copy.last());
+        cut.removal = new Unit.Removal(ChangeKind.REPEAT_REMOVED, kept, kind,
+            (double) oldKey.length() / kept.unit.key.length());
+        v.consumed = false;
+        v.setText(rest);
+        v.setFirstPiece(restSpan);
+        v.rekey();
+        v.removal = new Unit.Removal(ChangeKind.REPEAT_REMOVED, kept, kind,
+            (double) v.key.length() / kept.unit.key.length());
+        v.image = copy.last();
+        head = copy.last();
+        cuts.remove(cut);
+        return true;
+      }
+      cut.setText(joined);
       cut.addPiece(restSpan);
-      cut.rekey();
+      cut.key = joinedKey;
       doc.reindex(s, oldKey);
       changes.add(
           Change.of(
@@ -1397,6 +1424,23 @@ final class Merger {
     }
     cuts.remove(cut);
     return true;
+  }
+
+  /**
+   * The kept sentence right before or after kept cut {@code s} that {@code joinedKey}, the cut
+   * with its continuation, repeats or lies in; null if neither does. Only a neighbour counts: a
+   * sentence said again elsewhere may be the author's.
+   */
+  private Match adjacentCopy(Slot s, String joinedKey) {
+    if (!s.next.real && !s.prev.real) {
+      return null;
+    }
+    Match m = doc.match(joinedKey, s, options.nearSimilarity());
+    if (m.relation() != Match.Relation.EXACT && m.relation() != Match.Relation.COVERED) {
+      return null;
+    }
+    boolean beside = m.target() == s.next || m.last() == s.prev;
+    return beside && m.target() != s && m.last() != s ? m : null;
   }
 
   /** Whether the continuation's first line starts with a space (" brown fox" after a cut). */
@@ -1533,6 +1577,11 @@ final class Merger {
           case KEEP_FIRST -> false;
           case KEEP_LONGEST -> u.key.length() >= t.unit.key.length();
         };
+    if (keepNew && cutLike(u) && !t.unit.incomplete()) {
+      // A version cut off before its end does not replace a whole one; if a continuation
+      // completes it, the completed sentence is compared again then.
+      keepNew = false;
+    }
     if (keepNew) {
       if (u.leadIn > 0) {
         stripLeadIn(u);
