@@ -1,5 +1,8 @@
 package dev.seam;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UScript;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.Maps;
 import java.util.ArrayDeque;
@@ -1090,11 +1093,15 @@ final class Merger {
     if (!Texts.spacedScript(before) && !Texts.spacedScript(after)) {
       return true;
     }
-    if (cut.spaceBeforeMarker
-        && (Character.isDigit(after) || Character.isLetter(after) && !Texts.spacedScript(after))) {
-      // Cut between words, and the next word is a number or in a script without case or spaces
-      // ("sandbags " then "増水 Brücke ...", "council " then "534-6-2."): nothing says new text
-      // starts, and mixed text reads on this way.
+    if (cut.spaceBeforeMarker && (Character.isDigit(after) || caseless(after))) {
+      // Cut between words, and the next word is a number or in a script without case ("sandbags "
+      // then "増水 Brücke ...", "road " then "ש 磨坊 ...", "council " then "534-6-2."): no capital
+      // says new text starts, and mixed text reads on this way.
+      return true;
+    }
+    if (caseless(after) && caseless(before)
+        && UScript.getScript(after) == UScript.getScript(before)) {
+      // Mid-word in a script without case ("של" + "ום"): nothing says new text starts either.
       return true;
     }
     // Inside a token cut after its punctuation ("3-3-" + "1.", "http://" + "example"), the rest
@@ -1110,6 +1117,12 @@ final class Merger {
             && Character.isLetterOrDigit(before)
         || ",.;:!?)]}'\"’”»、。，".indexOf(after) >= 0
         || Character.isDigit(after) && Character.isDigit(before);
+  }
+
+  /** A letter of a script without case (Han, kana, Hebrew, Arabic, ...): no capital can start text. */
+  private static boolean caseless(int cp) {
+    return UCharacter.isLetter(cp) && !UCharacter.isUUppercase(cp) && !UCharacter.isULowercase(cp)
+        && UCharacter.getType(cp) != UCharacter.TITLECASE_LETTER;
   }
 
   /**
