@@ -406,6 +406,10 @@ final class Merger {
       // A segment that opens by repeating kept text is a restart (000 line 91).
       segmentRestarted = true;
     }
+    if (m.relation() == Match.Relation.COVERED && m.target() != m.last()
+        && mergeStrandedRest(m.target(), m.last(), u.key)) {
+      m = match(u);
+    }
     Slot t = m.target();
     boolean onChain = onChain(i, m);
     switch (m.relation()) {
@@ -425,7 +429,9 @@ final class Merger {
         if (u.leadIn > 0) {
           stripLeadIn(u);
         }
+        Unit cut = t.unit;
         supersede(t, u, ChangeKind.REPLACED_BY_FULLER, MatchKind.CONTAINED, m.similarity());
+        absorbStrandedRest(t, cut);
       }
       case NEAR -> {
         if (onChain) {
@@ -451,6 +457,76 @@ final class Merger {
         t.sep = u.sep;
       }
       head = img;
+    }
+  }
+
+  /**
+   * Joins kept cut {@code a} and the paragraph {@code b} right after it when a repeat, {@code
+   * key}, reads them as one sentence: {@code b} was the rest of the cut, left apart because
+   * nothing proved it then (see {@link #absorbStrandedRest}). Returns whether it joined.
+   */
+  private boolean mergeStrandedRest(Slot a, Slot b, String key) {
+    if (a.next != b || !cuts.contains(a.unit) || !markedCuts.contains(a.unit)) {
+      return false;
+    }
+    Unit cut = a.unit;
+    Unit r = b.unit;
+    if (r.slot != b || r.pos != 0 || r.part <= cut.part || !r.isProse() || r.key.isEmpty()) {
+      return false;
+    }
+    String joint;
+    String text = cut.text();
+    boolean spaced = !text.isEmpty() && Texts.isWhitespace(text.codePointBefore(text.length()));
+    if (key.contains(cut.key + " " + r.key)) {
+      joint = spaced ? "" : " ";
+    } else if (key.contains(cut.key + r.key)) {
+      joint = "";
+    } else {
+      return false;
+    }
+    String oldKey = cut.key;
+    cut.setText(text + joint + r.text());
+    for (SourceSpan piece : r.pieces()) {
+      cut.addPiece(piece);
+    }
+    cut.rekey();
+    forward(b, a);
+    r.consumed = true;
+    doc.reindex(a, oldKey);
+    cuts.remove(cut);
+    changes.add(
+        Change.of(
+            ChangeKind.CUT_OFF_REPAIRED,
+            new SourceSpan(r.fragment, r.start, r.start),
+            Texts.excerpt(r.text(), 60)));
+    return true;
+  }
+
+  /**
+   * After {@code t}'s cut was replaced by a fuller version: the paragraph right after it that
+   * the next part opened with, if the fuller version reads on with it. It was the rest of the
+   * cut all along, not joined because nothing proved it ("river " then "Brücke volunteers ...":
+   * a capital after a cut between words starts new text in English, not in German), and now
+   * the fuller version says it a second time.
+   */
+  private void absorbStrandedRest(Slot t, Unit cut) {
+    Slot n = t.next;
+    if (!n.real || !markedCuts.contains(cut)) {
+      return;
+    }
+    Unit r = n.unit;
+    Unit after = r.sourceNext();
+    boolean aloneInBlock = after == null || after.block != r.block;
+    if (r.slot != n || r.pos != 0 || r.part <= cut.part || !r.isProse() || !aloneInBlock
+        || r.key.isEmpty() || !t.unit.key.startsWith(cut.key)) {
+      return;
+    }
+    int from = cut.key.length();
+    while (from < t.unit.key.length() && t.unit.key.charAt(from) == ' ') {
+      from++;
+    }
+    if (t.unit.key.startsWith(r.key, from)) {
+      retire(n, t);
     }
   }
 
@@ -607,11 +683,21 @@ final class Merger {
     }
     Unit d = s.unit;
     double sim = Doc.similarity(d.key, into.unit.key, 0);
+    d.removal = new Unit.Removal(ChangeKind.REPLACED_BY_FULLER, into, MatchKind.CONTAINED, sim);
+    alias(into, d);
+    forward(s, into);
+    // A paragraph that started here now starts at the next slot.
+    if (d.blockStart && s.next.real && !s.next.unit.blockStart) {
+      s.next.sep = s.sep;
+    }
+  }
+
+  /** Takes {@code s} out of the document; its unit and every pointer to it move to {@code into}. */
+  private void forward(Slot s, Slot into) {
+    Unit d = s.unit;
     doc.remove(s, into);
     d.slot = null;
     d.image = into;
-    d.removal = new Unit.Removal(ChangeKind.REPLACED_BY_FULLER, into, MatchKind.CONTAINED, sim);
-    alias(into, d);
     if (s.aliases != null) {
       for (Unit a : List.copyOf(s.aliases)) {
         if (a.image == s) {
@@ -626,10 +712,6 @@ final class Merger {
     }
     if (head == s) {
       head = s.prev;
-    }
-    // A paragraph that started here now starts at the next slot.
-    if (d.blockStart && s.next.real && !s.next.unit.blockStart) {
-      s.next.sep = s.sep;
     }
   }
 
