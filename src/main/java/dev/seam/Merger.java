@@ -1406,7 +1406,8 @@ final class Merger {
       String oldKey = cut.key;
       String joined = cut.text() + joint + rest;
       String joinedKey = Keys.key(joined);
-      Match copy = adjacentCopy(s, joinedKey);
+      Match copy =
+          adjacentCopy(s, joinedKey, joint.isEmpty() && Texts.splitsCluster(cut.text(), rest));
       if (copy != null) {
         // The cut was kept as new text only because its last letter was not yet whole ("ם e"
         // before "\u0301 Brücke ..."), or because it was too short to find: repaired, it is the
@@ -1522,11 +1523,13 @@ final class Merger {
   }
 
   /**
-   * The kept sentence right before or after kept cut {@code s} that {@code joinedKey}, the cut
-   * with its continuation, repeats or lies in; null if neither does. Only a neighbour counts: a
-   * sentence said again elsewhere may be the author's.
+   * The kept sentence that {@code joinedKey}, kept cut {@code s} with its continuation, repeats
+   * or lies in; null if none does. It must stand right before or after the cut, since a sentence
+   * said again elsewhere may be the author's, unless the cut fell inside a grapheme cluster
+   * ({@code splitCluster}, "e" + "\u0301 ..."): then the cut could not be found where it was
+   * read, and a repeat anywhere is what it was.
    */
-  private Match adjacentCopy(Slot s, String joinedKey) {
+  private Match adjacentCopy(Slot s, String joinedKey, boolean splitCluster) {
     if (!s.next.real && !s.prev.real) {
       return null;
     }
@@ -1535,7 +1538,7 @@ final class Merger {
       return null;
     }
     boolean beside = m.target() == s.next || m.last() == s.prev;
-    return beside && m.target() != s && m.last() != s ? m : null;
+    return (beside || splitCluster) && m.target() != s && m.last() != s ? m : null;
   }
 
   /** Whether the continuation's first line starts with a space (" brown fox" after a cut). */

@@ -72,6 +72,22 @@ final class Texts {
     return s.codePointAt(it.preceding(s.length()));
   }
 
+  /**
+   * Whether {@code before} followed by {@code after} has no grapheme boundary between them: a cut
+   * fell inside a cluster ("e" + "\u0301", a ZWJ sequence, a surrogate pair).
+   */
+  static boolean splitsCluster(String before, String after) {
+    if (before.isEmpty() || after.isEmpty()) {
+      return false;
+    }
+    // Clusters that span a seam are short; a few chars either side decide it.
+    int from = Math.max(0, before.length() - 16);
+    String around = before.substring(from) + after.substring(0, Math.min(16, after.length()));
+    BreakIterator it = graphemes();
+    it.setText(around);
+    return !it.isBoundary(before.length() - from);
+  }
+
   /** The nearest grapheme boundary at or after {@code offset} within {@code s}. */
   static int graphemeCeil(String s, int offset) {
     if (offset <= 0) {

@@ -67,6 +67,19 @@ class KeysAndTextsTest {
   }
 
   @Test
+  void aSeamInsideAClusterIsSeen() {
+    assertThat(Texts.splitsCluster("cafe", "\u0301 by")).isTrue();
+    assertThat(Texts.splitsCluster("ab\uD83D\uDC68", "\u200D\uD83D\uDC69")).isTrue();
+    assertThat(Texts.splitsCluster("ab\uD83D", "\uDC68 cd")).isTrue();
+    assertThat(Texts.splitsCluster("a\r", "\nb")).isTrue();
+    assertThat(Texts.splitsCluster("cafe\u0301", " by")).isFalse();
+    assertThat(Texts.splitsCluster("river", "bank")).isFalse();
+    assertThat(Texts.splitsCluster("", "\u0301")).isFalse();
+    // Only the chars near the seam are looked at, however long the sides.
+    assertThat(Texts.splitsCluster("x".repeat(100) + "e", "\u0301" + "y".repeat(100))).isTrue();
+  }
+
+  @Test
   void thePlainBoundaryShortcutAgreesWithIcu() {
     // Every BMP code point beside a fixed mix of neighbours: Latin, CJK, kana, Hangul syllables and
     // jamo, combining marks, ZWJ, a virama, CR and LF, a regional-indicator half, a variation
