@@ -1553,9 +1553,12 @@ final class Merger {
   private boolean needsSpace(Unit cut, Unit v, String rest, boolean lead, int overlap) {
     int before = cut.text().isEmpty() ? 0 : Texts.lastBase(cut.text());
     int after = rest.codePointAt(0);
-    if (cut.spaceBeforeMarker && (Texts.spacedScript(before) || Texts.spacedScript(after))) {
+    if (cut.spaceBeforeMarker
+        && (Texts.spacedScript(before) || Texts.spacedScript(after) || !gluedCuts.contains(cut))) {
       // The space stood in the text before the marker, between a word of a spaced script and
       // whatever follows ("mill " + "橋"): it is the text's own space, whatever the next script.
+      // So is a space that ends the line when the marker stands on a line of its own ("土のう "
+      // + "河水"); only a space before a marker on the same line may be there for the marker.
       return true;
     }
     if (!Texts.spacedScript(before) || !Texts.spacedScript(after)) {
