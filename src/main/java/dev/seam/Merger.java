@@ -1126,11 +1126,25 @@ final class Merger {
         return join(lastPartCut, units.get(k), ov) ? k : -1;
       }
     }
-    if (u0.isProse() && !u0.listItemStart && directJoin(lastPartCut, u0)
-        && join(lastPartCut, u0, 0)) {
+    if (u0.isProse() && (!u0.listItemStart || midToken(lastPartCut))
+        && directJoin(lastPartCut, u0) && join(lastPartCut, u0, 0)) {
       return 0;
     }
     return -1;
+  }
+
+  /**
+   * Whether the cut stopped inside a token, right after a hyphen that follows a letter or digit
+   * ("736-4-"): what comes next is the token's rest, even if it looks like a list number ("0.").
+   */
+  private static boolean midToken(Unit cut) {
+    String t = cut.text();
+    if (cut.spaceBeforeMarker || t.length() < 2) {
+      return false;
+    }
+    int last = t.codePointBefore(t.length());
+    return (last == '-' || last == 0x2010 || last == 0x2011)
+        && Character.isLetterOrDigit(t.codePointBefore(t.length() - 1));
   }
 
   /**
