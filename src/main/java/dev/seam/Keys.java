@@ -3,8 +3,8 @@ package dev.seam;
 import com.ibm.icu.text.Normalizer2;
 
 /**
- * Comparison keys: NFKC with case folding, markdown emphasis, heading, bullet and quote marks and a
- * leading lead-in mark ignored, whitespace collapsed to one space. Keys are for comparing only;
+ * Comparison keys: NFKC with case folding, markdown emphasis, heading, bullet and quote marks, a
+ * leading lead-in mark and leading combining marks ignored, whitespace collapsed to one space. Keys are for comparing only;
  * output always keeps the input's characters.
  */
 final class Keys {
@@ -88,6 +88,12 @@ final class Keys {
         i += len;
         continue;
       }
+      if (out.length() == 0 && isMark(cp)) {
+        // Text that starts with a combining mark was cut inside a cluster ("e" + "\u0301 by
+        // ..."); its letter is on the other side of the cut, and alone the mark matches nothing.
+        i += len;
+        continue;
+      }
       int skip = markupLength(s, i, to, lineStart, out);
       lineStart = false;
       if (skip > 0) {
@@ -165,6 +171,15 @@ final class Keys {
       origin = exact;
     }
     return new Key(out.toString(), origin);
+  }
+
+  private static boolean isMark(int cp) {
+    if (cp < 0x300) {
+      return false;
+    }
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK;
   }
 
   private static int[] grow(int[] origin, int need) {

@@ -1074,7 +1074,12 @@ final class Merger {
       }
       String whole = Keys.key(lastPartCut.text() + u0.text());
       Match mw = doc.match(whole, head, options.nearSimilarity());
-      if (mw.relation() == Match.Relation.EXACT || mw.relation() == Match.Relation.COVERED) {
+      boolean kept = lastPartCut.slot != null && lastPartCut.slot.unit == lastPartCut;
+      if ((mw.relation() == Match.Relation.EXACT || mw.relation() == Match.Relation.COVERED)
+          && !(kept && Texts.splitsCluster(lastPartCut.text(), u0.text()))) {
+        // Both pieces repeat kept text: the piece goes as a repeat, and so did the cut, unless
+        // the cut was kept because it stopped inside a cluster ("e" | "\u0301 ..."): joined,
+        // the two are found as the repeat they are.
         return -1;
       }
       int ov0 = overlap(lastPartCut, u0) >= options.minOverlap() ? overlap(lastPartCut, u0) : 0;

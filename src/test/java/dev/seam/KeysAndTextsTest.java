@@ -19,6 +19,17 @@ class KeysAndTextsTest {
   }
 
   @Test
+  void aKeyNeverStartsWithTheMarkOfALetterBeforeACut() {
+    assertThat(Keys.key("\u0301 by the mill")).isEqualTo("by the mill");
+    assertThat(Keys.key("…\u0301\u0308. The")).isEqualTo(". the");
+    // Inside text a mark stays with its letter.
+    assertThat(Keys.key("cafe\u0301 by")).isEqualTo("caf\u00e9 by");
+    Keys.Key k = Keys.normalize("\u0301 ab", 0, 4, true);
+    assertThat(k.key).isEqualTo("ab");
+    assertThat(k.origin[0]).isEqualTo(2);
+  }
+
+  @Test
   void originMapsKeyCharsBackToSourceOffsets() {
     Keys.Key k = Keys.normalize("…**Ab** cd", 0, 10, true);
     assertThat(k.key).isEqualTo("ab cd");
