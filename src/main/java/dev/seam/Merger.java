@@ -461,12 +461,14 @@ final class Merger {
   }
 
   /**
-   * Joins kept cut {@code a} and the paragraph {@code b} right after it when a repeat, {@code
-   * key}, reads them as one sentence: {@code b} was the rest of the cut, left apart because
+   * Joins kept cut {@code a} (or text that stopped at a marker) and the paragraph {@code b} right
+   * after it when a repeat, {@code key}, reads them as one sentence: {@code b} was the rest of the cut, left apart because
    * nothing proved it then (see {@link #absorbStrandedRest}). Returns whether it joined.
    */
   private boolean mergeStrandedRest(Slot a, Slot b, String key) {
-    if (a.next != b || !cuts.contains(a.unit) || !markedCuts.contains(a.unit)) {
+    if (a.next != b
+        || !(cuts.contains(a.unit) && markedCuts.contains(a.unit))
+            && !beforeMarker.contains(a.unit)) {
       return false;
     }
     Unit cut = a.unit;
@@ -506,12 +508,13 @@ final class Merger {
    * After {@code t}'s cut was replaced by a fuller version: the paragraph right after it that
    * the next part opened with, if the fuller version reads on with it. It was the rest of the
    * cut all along, not joined because nothing proved it ("river " then "Brücke volunteers ...":
-   * a capital after a cut between words starts new text in English, not in German), and now
-   * the fuller version says it a second time.
+   * a capital after a cut between words starts new text in English, not in German; a part that
+   * stopped at a full stop and a marker does not look cut at all), and now the fuller version
+   * says it a second time.
    */
   private void absorbStrandedRest(Slot t, Unit cut) {
     Slot n = t.next;
-    if (!n.real || !markedCuts.contains(cut)) {
+    if (!n.real || !markedCuts.contains(cut) && !beforeMarker.contains(cut)) {
       return;
     }
     Unit r = n.unit;

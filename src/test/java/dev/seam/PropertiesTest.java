@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Two properties of issue 5 do not hold for every case yet: kept sentences keep their order,
  * and reassembling the output changes nothing. {@link #orderAndIdempotenceDoNotRegress} holds
- * them to today's rates over 2,000 fixed cases (76 cases and 1 case; {@code generate(228)}
- * reproduces both), so that a change can only lower them.
+ * them over 2,000 fixed cases: idempotence for all of them, order to today's count of failures
+ * (75; {@code generate(86)} puts a sentence twice), so that a change can only lower it.
  */
 class PropertiesTest {
   private static final String[] WORDS = {
@@ -132,8 +132,8 @@ class PropertiesTest {
         notIdempotent.add(seed);
       }
     }
-    assertThat(outOfOrder.size()).as("out of order: %s", outOfOrder).isLessThanOrEqualTo(76);
-    assertThat(notIdempotent.size()).as("not idempotent: %s", notIdempotent).isLessThanOrEqualTo(1);
+    assertThat(outOfOrder.size()).as("out of order: %s", outOfOrder).isLessThanOrEqualTo(75);
+    assertThat(notIdempotent).as("not idempotent").isEmpty();
   }
 
   @Property(tries = 300, seed = "20261122")
