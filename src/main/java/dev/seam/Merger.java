@@ -262,13 +262,15 @@ final class Merger {
 
   /**
    * In scripts without spaces, a line of a few chars that is a block of its own ("ヒント", "注記",
-   * "警告") is a label, not a sentence a cut stopped. Spaced scripts need no such guess: a new
-   * block after a marker starts with a capital, the rest of a cut word does not.
+   * "警告") is a label, not a sentence a cut stopped; two words ("橋 磨") are not one label.
+   * Spaced scripts need no such guess: a new block after a marker starts with a capital, the
+   * rest of a cut word does not.
    */
   private static boolean labelLike(Unit v) {
     return v.blockStart
         && (v.sourceNext() == null || v.sourceNext().block != v.block)
         && v.key.length() <= MAX_LABEL
+        && v.key.indexOf(' ') < 0
         && !v.text().isEmpty()
         && !Texts.spacedScript(v.text().codePointAt(0));
   }
