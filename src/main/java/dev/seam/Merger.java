@@ -1397,6 +1397,17 @@ final class Merger {
    */
   private boolean join(Unit cut, Unit v, int overlapKeyChars) {
     JoinPlan plan = plan(cut, v, overlapKeyChars);
+    if (overlapKeyChars > 0 && cut.removal != null && !plan.rest().isEmpty()) {
+      // The cut repeats kept text, so the kept sentence says whether the words the two pieces
+      // share were said once or twice ("堤坝 road " then "road 河水 ...", where the text has
+      // "road road"): keep them both when only that reads as the kept sentence.
+      JoinPlan direct = plan(cut, v, 0);
+      if (!repeatsKept(cut.text() + plan.joint() + plan.rest())
+          && repeatsKept(cut.text() + direct.joint() + direct.rest())) {
+        plan = direct;
+        overlapKeyChars = 0;
+      }
+    }
     if (makesMarker(cut, plan)) {
       return false;
     }
@@ -1491,12 +1502,14 @@ final class Merger {
         v.consumed = false;
         v.setText(rest);
         v.setFirstPiece(restSpan);
+        v.rekey();
+        // The rest alone is a part of the kept sentence: its share, not the whole sentence's.
         v.removal =
             new Unit.Removal(
                 ChangeKind.REPEAT_REMOVED,
                 m.target(),
                 MatchKind.CONTAINED,
-                m.similarity());
+                Math.min(m.similarity(), (double) v.key.length() / m.target().unit.key.length()));
         v.image = m.last();
         head = m.last();
       }
@@ -1563,6 +1576,12 @@ final class Merger {
     }
     boolean beside = m.target() == s.next || m.last() == s.prev;
     return (beside || splitCluster) && m.target() != s && m.last() != s ? m : null;
+  }
+
+  /** Whether {@code text} repeats kept text or lies inside it. */
+  private boolean repeatsKept(String text) {
+    Match m = doc.match(Keys.key(text), head, options.nearSimilarity());
+    return m.relation() == Match.Relation.EXACT || m.relation() == Match.Relation.COVERED;
   }
 
   /** Whether the continuation's first line starts with a space (" brown fox" after a cut). */
