@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -1794,15 +1793,18 @@ final class Merger {
     // A document of repeats reports one removal per copy, and the report outlives the call: the
     // copies share their kept span, match, similarity and excerpt values instead of holding one
     // of each (the values are immutable and compare equal either way).
-    Map<Unit, KeptValues> shared = new HashMap<>();
-    for (Unit u : all) {
-      if (u.removal == null
-          || u.consumed
-          || (!inContextLines.isEmpty() && inContextLines.contains(u))) {
+    boolean anyContextLine = !inContextLines.isEmpty();
+    for (int k = 0, units = all.size(); k < units; k++) {
+      Unit u = all.get(k);
+      if (u.removal == null || u.consumed || (anyContextLine && inContextLines.contains(u))) {
         continue;
       }
       Unit.Removal r = u.removal;
-      KeptValues kept = shared.computeIfAbsent(Doc.live(r.keptAt()).unit, KeptValues::new);
+      Slot live = Doc.live(r.keptAt());
+      KeptValues kept = live.reportValues;
+      if (kept == null) {
+        kept = live.reportValues = new KeptValues(live.unit);
+      }
       Optional<MatchKind> match = MATCHES.get(r.match());
       double similarity = clamp(r.similarity());
       OptionalDouble sim = similarity == 1 ? IDENTICAL : OptionalDouble.of(similarity);
@@ -1810,7 +1812,7 @@ final class Merger {
         SourceSpan piece = u.piece(i);
         out.add(
             new Change(
-                r.kind(), piece, kept.excerpt(fragments.get(piece.fragment()), piece), kept.span,
+                r.kind(), piece, kept.excerpt(u, fragments.get(piece.fragment()), piece), kept.span,
                 match, sim));
       }
     }
@@ -1819,13 +1821,13 @@ final class Merger {
       if (c.slot != null && c.slot.unit == c && c.incomplete() && markedCuts.contains(c)) {
         out.add(Change.of(ChangeKind.CUT_OFF_LEFT, c.span(), Texts.excerpt(c.text(), 60)));
       } else if (c == finalCut && c.removal != null) {
-        SourceSpan kept = Doc.live(c.removal.keptAt()).unit.pieces().get(0);
+        SourceSpan keptSpan = Doc.live(c.removal.keptAt()).unit.pieces().get(0);
         out.add(
             new Change(
                 ChangeKind.CUT_OFF_LEFT,
                 c.span(),
                 Texts.excerpt(c.text(), 60),
-                Optional.of(kept),
+                Optional.of(keptSpan),
                 Optional.of(c.removal.match()),
                 OptionalDouble.of(clamp(c.removal.similarity()))));
       }
@@ -1849,28 +1851,6 @@ final class Merger {
         return c != 0 ? c : a.kind().compareTo(b.kind());
       };
 
-  /** The values that the removals standing for one kept unit share in the report. */
-  private static final class KeptValues {
-    final Optional<SourceSpan> span;
-    /** The last excerpt handed out, given again to a removal whose text starts the same way. */
-    private String excerpt;
-
-    KeptValues(Unit kept) {
-      span = Optional.of(kept.piece(0));
-    }
-
-    String excerpt(String source, SourceSpan piece) {
-      int end = Texts.excerptEnd(source, piece.start(), piece.end(), 60);
-      int length = end - piece.start();
-      if (excerpt == null
-          || excerpt.length() != length
-          || !source.regionMatches(piece.start(), excerpt, 0, length)) {
-        excerpt = source.substring(piece.start(), end);
-      }
-      return excerpt;
-    }
-  }
-
   /**
    * Finds context lines: one source line whose units were all removed as repeats of kept text
    * spanning three or more kept paragraphs (000 lines 45, 48, 122 glue whole paragraphs with
@@ -1891,14 +1871,16 @@ final class Merger {
     // repeats three, so three are all that need holding.
     int[] paragraphs = new int[3];
     int i = 0;
-    while (i < all.size()) {
+    int units = all.size();
+    while (i < units) {
       Unit first = all.get(i);
       int j = i + 1;
       // A source line: units of one block with no line break between them.
-      while (j < all.size()
-          && all.get(j).part == first.part
-          && all.get(j).block == first.block
-          && all.get(j).sep.indexOf('\n') < 0) {
+      while (j < units) {
+        Unit u = all.get(j);
+        if (u.part != first.part || u.block != first.block || u.sep.indexOf('\n') >= 0) {
+          break;
+        }
         j++;
       }
       if (j - i < paragraphs.length) {

@@ -29,7 +29,23 @@ final class Parser {
    */
   private BreakIterator sentenceIterator;
   /** Keys of texts keyed before in this call, so that every repeat of a text shares one key. */
-  private final RegionMemo<String> keys;
+  private final RegionMemo<Keyed> keys;
+  /** What the last {@link #key} call found or stored. */
+  private Keyed lastKeyed;
+
+  /**
+   * A text's key, and the first unit read with exactly that text: later units with the same chars
+   * point to it ({@link Unit#sameText}), so the report can share their excerpts without comparing
+   * chars again. The key depends only on the chars; the first unit only decides what is shared.
+   */
+  private static final class Keyed {
+    final String key;
+    Unit first;
+
+    Keyed(String key) {
+      this.key = key;
+    }
+  }
   /** Sentence bounds of lines split before in this call: regenerated text repeats whole lines. */
   private final RegionMemo<int[]> sentenceBounds;
 
@@ -44,12 +60,22 @@ final class Parser {
   /** The key of {@code s[from, to)}, computed once per distinct text within the memo's reach. */
   private String key(String s, int from, int to) {
     int hash = RegionMemo.hash(s, from, to);
-    String key = keys.get(s, from, to, hash);
-    if (key == null) {
-      key = Keys.normalize(s, from, to, false).key;
-      keys.put(s, from, to, hash, key);
+    Keyed keyed = keys.get(s, from, to, hash);
+    if (keyed == null) {
+      keyed = new Keyed(Keys.normalize(s, from, to, false).key);
+      keys.put(s, from, to, hash, keyed);
     }
-    return key;
+    lastKeyed = keyed;
+    return keyed.key;
+  }
+
+  /** Links {@code u}, just keyed from its own source range, to the first unit with its text. */
+  private void linkSameText(Unit u) {
+    if (lastKeyed.first == null) {
+      lastKeyed.first = u;
+    } else {
+      u.sameText = lastKeyed.first;
+    }
   }
 
   /**
@@ -280,6 +306,7 @@ final class Parser {
                 sep(s, prevEnd, a),
                 block,
                 key(s, a, b)));
+        linkSameText(units.get(units.size() - 1));
         prevEnd = b;
         li++;
         openKind = null;
@@ -398,6 +425,7 @@ final class Parser {
               sep(s, prevEnd, x),
               block,
               key(s, x, y)));
+      linkSameText(units.get(units.size() - 1));
       prevEnd = y;
       first = false;
     }

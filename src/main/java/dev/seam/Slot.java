@@ -23,6 +23,9 @@ final class Slot {
    */
   int paragraph;
 
+  /** What the report's removals of this slot's copies share; null until the report is built. */
+  KeptValues reportValues;
+
   /** The removal of an exact repeat of this slot, one for all its repeats (it is immutable). */
   private Unit.Removal exactRepeat;
 

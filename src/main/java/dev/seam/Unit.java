@@ -98,6 +98,16 @@ final class Unit {
   boolean consumed;
   /** Whether whitespace stood between this cut and its marker: the cut fell between words. */
   boolean spaceBeforeMarker;
+  /**
+   * An earlier unit whose source range held exactly the chars this one's does, or null: found by
+   * the parser's memo, it lets the report share excerpts without comparing chars.
+   */
+  Unit sameText;
+
+  /** Whether this unit's only piece is still the source range it was read from. */
+  boolean asRead() {
+    return pieces == null || pieces.size() == 1 && pieces.get(0).equals(span());
+  }
 
   /**
    * {@code text} is null when it is {@code source[start, end)}, so no copy is made to compare;
