@@ -1113,7 +1113,9 @@ final class Merger {
         // after "... mill 19-4-0."): the whole lead-in line is overlap.
         Unit before = previousPart.units().get(previousPart.units().size() - 1);
         int ov = overlap(before, u0);
-        if (ov >= options.minOverlap() && ov == u0.key.length()) {
+        // ... or repeats it and reads on in the same sentence ("…l council 86-6-2. river ...",
+        // one sentence to ICU): the overlap ends where the part before ended.
+        if (ov >= options.minOverlap()) {
           return join(before, u0, ov) ? 0 : -1;
         }
       }
@@ -1352,9 +1354,28 @@ final class Merger {
     }
     int overlapTo = from;
     if (overlapKeyChars > 0) {
-      Keys.Key k = Keys.normalize(v.text(), 0, v.text().length(), true);
-      int to = overlapKeyChars >= k.key.length() ? v.text().length() : k.origin[overlapKeyChars];
-      overlapTo = Math.max(from, Texts.graphemeCeil(v.text(), to));
+      String text = v.text();
+      Keys.Key k = Keys.normalize(text, 0, text.length(), true);
+      int to = overlapKeyChars >= k.key.length() ? text.length() : k.origin[overlapKeyChars];
+      // Chars that keys drop (a joiner, a variation selector) just before the end of the overlap
+      // are not known to be in the cut: the rest keeps those the cut does not end with ("👨" cut,
+      // "…👨\u200D👩 ..." repeated: the rest starts at the joiner).
+      int back = to;
+      while (back > from && Texts.keyIgnores(text.codePointBefore(back))) {
+        back -= Character.charCount(text.codePointBefore(back));
+      }
+      String dropped = text.substring(back, to);
+      String cutText = cut.text();
+      int own = dropped.length();
+      while (own > 0 && !cutText.endsWith(dropped.substring(0, own))) {
+        own--;
+      }
+      to = back + own;
+      // The seam never splits a cluster, unless the cut already did and the rest finishes it.
+      if (!Texts.splitsCluster(cutText, text.substring(to))) {
+        to = Texts.graphemeCeil(text, to);
+      }
+      overlapTo = Math.max(from, to);
     }
     from = overlapTo;
     String rest = v.text().substring(from);

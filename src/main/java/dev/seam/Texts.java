@@ -88,6 +88,11 @@ final class Texts {
     return !it.isBoundary(before.length() - from);
   }
 
+  /** Whether comparison keys drop {@code cp}: a default-ignorable code point (joiners, selectors). */
+  static boolean keyIgnores(int cp) {
+    return cp >= 0xAD && UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT);
+  }
+
   /** The nearest grapheme boundary at or after {@code offset} within {@code s}. */
   static int graphemeCeil(String s, int offset) {
     if (offset <= 0) {

@@ -78,6 +78,20 @@ class KeysAndTextsTest {
   }
 
   @Test
+  void keysDropJoinersAndSelectorsAndNothingElseNearby() {
+    assertThat(Texts.keyIgnores(0x200D)).isTrue();
+    assertThat(Texts.keyIgnores(0xFE0F)).isTrue();
+    assertThat(Texts.keyIgnores(0xAD)).isTrue();
+    assertThat(Texts.keyIgnores('a')).isFalse();
+    assertThat(Texts.keyIgnores(0x0301)).isFalse();
+    assertThat(Texts.keyIgnores(0x1F469)).isFalse();
+    // What the predicate says is what keys do.
+    for (int cp : new int[] {0x200D, 0xFE0F, 0xAD, 0x200B, 0x2060}) {
+      assertThat(Keys.key("a" + Character.toString(cp) + "b")).isEqualTo("ab");
+    }
+  }
+
+  @Test
   void aSeamInsideAClusterIsSeen() {
     assertThat(Texts.splitsCluster("cafe", "\u0301 by")).isTrue();
     assertThat(Texts.splitsCluster("ab\uD83D\uDC68", "\u200D\uD83D\uDC69")).isTrue();
