@@ -431,6 +431,7 @@ final class Merger {
           stripLeadIn(u);
         }
         Unit cut = t.unit;
+        stripRepeatedHead(u, t);
         supersede(t, u, ChangeKind.REPLACED_BY_FULLER, MatchKind.CONTAINED, m.similarity());
         absorbStrandedRest(t, cut);
       }
@@ -1717,6 +1718,37 @@ final class Merger {
             u.text().substring(0, u.leadIn)));
     u.setText(u.text().substring(u.leadIn));
     u.setFirstPiece(new SourceSpan(u.fragment, u.start + u.leadIn, u.end));
+  }
+
+  /**
+   * A fuller version of the cut in {@code t} that starts a few words before it, with the end of
+   * the kept sentence before that cut ("149-6-1. ם 河水 council ..." completing "ם 河水 council
+   * Flu" after "... Deich 149-6-1."): the continuation picked up where the sentence before
+   * ended, so those words are there already and go as overlap.
+   */
+  private void stripRepeatedHead(Unit u, Slot t) {
+    if (!t.prev.real || u.pieceCount() != 1) {
+      return;
+    }
+    int p = u.key.indexOf(t.unit.key);
+    SourceSpan first = u.piece(0);
+    if (p <= 0 || u.textLength() != first.end() - first.start()) {
+      return;
+    }
+    String head = u.key.substring(0, p).strip();
+    if (head.length() < options.minOverlap() || !t.prev.unit.key.endsWith(head)) {
+      return;
+    }
+    String text = u.text();
+    int off = Texts.graphemeCeil(text, Keys.normalize(text, 0, text.length(), true).origin[p]);
+    changes.add(
+        Change.of(
+            ChangeKind.OVERLAP_REMOVED,
+            new SourceSpan(u.fragment, first.start(), first.start() + off),
+            Texts.excerpt(text.substring(0, off), 60)));
+    u.setText(text.substring(off));
+    u.setFirstPiece(new SourceSpan(u.fragment, first.start() + off, first.end()));
+    u.rekey();
   }
 
   /** {@code u} takes {@code t}'s place; the unit there is reported as {@code kind}. */
