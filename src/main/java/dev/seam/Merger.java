@@ -261,7 +261,8 @@ final class Merger {
 
   /**
    * In scripts without spaces, a line of a few chars that is a block of its own ("ヒント", "注記",
-   * "警告") is a label, not a sentence a cut stopped; two words ("橋 磨") are not one label.
+   * "警告") is a label, not a sentence a cut stopped; two words ("橋 磨") are not one label, and
+   * a word the cut left a space after ("増水 ") was followed by more.
    * Spaced scripts need no such guess: a new block after a marker starts with a capital, the
    * rest of a cut word does not.
    */
@@ -270,6 +271,7 @@ final class Merger {
         && (v.sourceNext() == null || v.sourceNext().block != v.block)
         && v.key.length() <= MAX_LABEL
         && v.key.indexOf(' ') < 0
+        && !v.spaceBeforeMarker
         && !v.text().isEmpty()
         && !Texts.spacedScript(v.text().codePointAt(0));
   }
@@ -1040,10 +1042,14 @@ final class Merger {
     }
     Unit next = units.get(i + 1);
     Match n = doc.match(next.key, m.last(), options.nearSimilarity());
-    if (n.isNone()) {
-      return false;
-    }
     Slot after = m.last().next;
+    if (n.isNone()) {
+      // A cut too short for grams that starts the kept sentence after the target ("👨‍👩 ש"
+      // before "👨‍👩 ש bridge ..."), as step() finds it.
+      return i + 1 == units.size() - 1 && next.incomplete() && after.real
+          && !next.key.isEmpty() && after.unit.key.length() > next.key.length()
+          && after.unit.key.startsWith(next.key);
+    }
     return n.target() == after || n.target() == m.last() || n.target() == m.target();
   }
 
