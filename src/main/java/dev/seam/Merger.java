@@ -409,8 +409,11 @@ final class Merger {
       // A segment that opens by repeating kept text is a restart (000 line 91).
       segmentRestarted = true;
     }
-    if (m.relation() == Match.Relation.COVERED && m.target() != m.last()
-        && mergeStrandedRest(m.target(), m.last(), u.key)) {
+    if (m.relation() == Match.Relation.COVERED
+        && (m.target() != m.last()
+            ? mergeStrandedRest(m.target(), m.last(), u.key)
+            // A kept cut too short for grams is not in the match, only its rest.
+            : m.target().prev.real && mergeStrandedRest(m.target().prev, m.target(), u.key))) {
       m = match(u);
     }
     Slot t = m.target();
@@ -1050,7 +1053,10 @@ final class Merger {
           && !next.key.isEmpty() && after.unit.key.length() > next.key.length()
           && after.unit.key.startsWith(next.key);
     }
-    return n.target() == after || n.target() == m.last() || n.target() == m.target();
+    // ... or the sentence after a kept cut there, which the next unit may complete ("bridge "
+    // cut, its rest "Deich ..." kept apart, and the next unit says "bridge Deich ...").
+    return n.target() == after || n.target() == m.last() || n.target() == m.target()
+        || (after.real && n.target() == after.next && cuts.contains(after.unit));
   }
 
   // ---------------------------------------------------------------------------------------------
