@@ -1343,13 +1343,35 @@ final class Merger {
     String a = cut.key;
     String b = next.key;
     int max = Math.min(Math.min(a.length(), b.length()), 400);
+    int found = 0;
     for (int len = max; len > 0; len--) {
       if (a.regionMatches(a.length() - len, b, 0, len)) {
-        return len;
+        found = len;
+        break;
       }
     }
-    return 0;
+    // A cut between a letter and its mark ("... mill e" | "\u0301 ...") keys its last letter
+    // bare, while a repeat of it keys the whole "é": the repeat's letter starts with the cut's.
+    if (a.isEmpty()) {
+      return found;
+    }
+    int last = a.codePointBefore(a.length());
+    String bare = a.substring(0, a.length() - Character.charCount(last));
+    int bareMax = Math.min(Math.min(bare.length(), b.length() - 1), 400);
+    for (int len = bareMax; len > found; len--) {
+      if (bare.regionMatches(bare.length() - len, b, 0, len)) {
+        int c = b.codePointAt(len);
+        String d = c != last && Character.isLetter(last) ? NFD.getDecomposition(c) : null;
+        if (d != null && d.codePointAt(0) == last) {
+          return len + Character.charCount(c);
+        }
+      }
+    }
+    return found;
   }
+
+  private static final com.ibm.icu.text.Normalizer2 NFD =
+      com.ibm.icu.text.Normalizer2.getNFDInstance();
 
   /**
    * Joins continuation {@code v} to {@code cut}: removes its lead-in and the words it repeats,
@@ -1370,6 +1392,18 @@ final class Merger {
       String text = v.text();
       Keys.Key k = Keys.normalize(text, 0, text.length(), true);
       int to = overlapKeyChars >= k.key.length() ? text.length() : k.origin[overlapKeyChars];
+      String cutText = cut.text();
+      if (to > from && !cutText.isEmpty()) {
+        // The overlap ends with a letter and its marks where the cut ends with the bare letter
+        // (see overlap): the rest starts at the marks, which finish the cut's letter.
+        int clusterStart = Texts.graphemeFloor(text, to - 1);
+        int base = cutText.codePointBefore(cutText.length());
+        if (clusterStart >= from && text.codePointAt(clusterStart) == base
+            && clusterStart + Character.charCount(base) < to && Character.isLetter(base)
+            && !cutText.endsWith(text.substring(clusterStart, to))) {
+          to = clusterStart + Character.charCount(base);
+        }
+      }
       // Chars that keys drop (a joiner, a variation selector) just before the end of the overlap
       // are not known to be in the cut: the rest keeps those the cut does not end with ("👨" cut,
       // "…👨\u200D👩 ..." repeated: the rest starts at the joiner).
@@ -1378,7 +1412,6 @@ final class Merger {
         back -= Character.charCount(text.codePointBefore(back));
       }
       String dropped = text.substring(back, to);
-      String cutText = cut.text();
       int own = dropped.length();
       while (own > 0 && !cutText.endsWith(dropped.substring(0, own))) {
         own--;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * <p>Two properties of issue 5 do not hold for every case yet: kept sentences keep their order,
  * and reassembling the output changes nothing. {@link #orderAndIdempotenceDoNotRegress} holds
  * them over 2,000 fixed cases: idempotence for all of them, order to today's count of failures
- * (26; {@code generate(391)} puts a sentence twice), so that a change can only lower it.
+ * (22; {@code generate(661)} puts a sentence twice), so that a change can only lower it.
  */
 class PropertiesTest {
   private static final String[] WORDS = {
@@ -132,7 +132,7 @@ class PropertiesTest {
         notIdempotent.add(seed);
       }
     }
-    assertThat(outOfOrder.size()).as("out of order: %s", outOfOrder).isLessThanOrEqualTo(26);
+    assertThat(outOfOrder.size()).as("out of order: %s", outOfOrder).isLessThanOrEqualTo(22);
     assertThat(notIdempotent).as("not idempotent").isEmpty();
   }
 
