@@ -4,8 +4,8 @@ import com.ibm.icu.text.Normalizer2;
 
 /**
  * Comparison keys: NFKC with case folding, markdown emphasis, heading, bullet and quote marks, a
- * leading lead-in mark and leading combining marks ignored, whitespace collapsed to one space. Keys are for comparing only;
- * output always keeps the input's characters.
+ * leading lead-in mark and leading combining marks ignored, whitespace collapsed to one space. Keys
+ * are for comparing only; output always keeps the input's characters.
  */
 final class Keys {
   private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
@@ -88,7 +88,7 @@ final class Keys {
         i += len;
         continue;
       }
-      if (out.length() == 0 && isMark(cp)) {
+      if (out.length() == 0 && Texts.isCombiningMark(cp)) {
         // Text that starts with a combining mark was cut inside a cluster ("e" + "\u0301 by
         // ..."); its letter is on the other side of the cut, and alone the mark matches nothing.
         i += len;
@@ -171,15 +171,6 @@ final class Keys {
       origin = exact;
     }
     return new Key(out.toString(), origin);
-  }
-
-  private static boolean isMark(int cp) {
-    if (cp < 0x300) {
-      return false;
-    }
-    int type = Character.getType(cp);
-    return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-        || type == Character.COMBINING_SPACING_MARK;
   }
 
   private static int[] grow(int[] origin, int need) {

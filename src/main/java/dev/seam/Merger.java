@@ -1,10 +1,10 @@
 package dev.seam;
 
-import com.ibm.icu.lang.UCharacter;
-import com.ibm.icu.lang.UScript;
-
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.Maps;
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.Normalizer2;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -469,8 +469,9 @@ final class Merger {
 
   /**
    * Joins kept cut {@code a} (or text that stopped at a marker) and the paragraph {@code b} right
-   * after it when a repeat, {@code key}, reads them as one sentence: {@code b} was the rest of the cut, left apart because
-   * nothing proved it then (see {@link #absorbStrandedRest}). Returns whether it joined.
+   * after it when a repeat, {@code key}, reads them as one sentence: {@code b} was the rest of the
+   * cut, left apart because nothing proved it then (see {@link #absorbStrandedRest}). Returns
+   * whether it joined.
    */
   private boolean mergeStrandedRest(Slot a, Slot b, String key) {
     if (a.next != b
@@ -1204,9 +1205,7 @@ final class Merger {
     }
     int before = Texts.lastBase(cut.text());
     int after = v.text().codePointAt(0);
-    int type = Character.getType(after);
-    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-        || type == Character.COMBINING_SPACING_MARK || after == 0x200D) {
+    if (Texts.isCombiningMark(after) || after == 0x200D) {
       // A combining mark or a joiner cannot start text: it finishes the cut's last cluster.
       return true;
     }
@@ -1356,12 +1355,15 @@ final class Merger {
       return found;
     }
     int last = a.codePointBefore(a.length());
+    if (!Character.isLetter(last)) {
+      return found;
+    }
     String bare = a.substring(0, a.length() - Character.charCount(last));
     int bareMax = Math.min(Math.min(bare.length(), b.length() - 1), 400);
     for (int len = bareMax; len > found; len--) {
       if (bare.regionMatches(bare.length() - len, b, 0, len)) {
         int c = b.codePointAt(len);
-        String d = c != last && Character.isLetter(last) ? NFD.getDecomposition(c) : null;
+        String d = c != last ? NFD.getDecomposition(c) : null;
         if (d != null && d.codePointAt(0) == last) {
           return len + Character.charCount(c);
         }
@@ -1370,8 +1372,7 @@ final class Merger {
     return found;
   }
 
-  private static final com.ibm.icu.text.Normalizer2 NFD =
-      com.ibm.icu.text.Normalizer2.getNFDInstance();
+  private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
 
   /**
    * Joins continuation {@code v} to {@code cut}: removes its lead-in and the words it repeats,
@@ -1512,21 +1513,13 @@ final class Merger {
       if (copy != null) {
         // The cut was kept as new text only because its last letter was not yet whole ("ם e"
         // before "\u0301 Brücke ..."), or because it was too short to find: repaired, it is the
-        // kept sentence next to it said again, and both pieces go as a repeat.
-        // Each piece alone lies inside the kept sentence, even when both together equal it.
-        MatchKind kind = MatchKind.CONTAINED;
+        // kept sentence next to it said again, and both pieces go as a repeat. Each piece alone
+        // lies inside the kept sentence, even when both together equal it.
         Slot kept = copy.target();
         retire(s, copy.last());
-        cut.removal = new Unit.Removal(ChangeKind.REPEAT_REMOVED, kept, kind,
+        cut.removal = new Unit.Removal(ChangeKind.REPEAT_REMOVED, kept, MatchKind.CONTAINED,
             (double) oldKey.length() / kept.unit.key.length());
-        v.consumed = false;
-        v.setText(rest);
-        v.setFirstPiece(restSpan);
-        v.rekey();
-        v.removal = new Unit.Removal(ChangeKind.REPEAT_REMOVED, kept, kind,
-            (double) v.key.length() / kept.unit.key.length());
-        v.image = copy.last();
-        head = copy.last();
+        restRepeats(v, rest, restSpan, kept, copy.last(), 1);
         cuts.remove(cut);
         return true;
       }
@@ -1565,19 +1558,7 @@ final class Merger {
       case EXACT, COVERED -> {
         whole.setText(oldText);
         whole.rekey();
-        v.consumed = false;
-        v.setText(rest);
-        v.setFirstPiece(restSpan);
-        v.rekey();
-        // The rest alone is a part of the kept sentence: its share, not the whole sentence's.
-        v.removal =
-            new Unit.Removal(
-                ChangeKind.REPEAT_REMOVED,
-                m.target(),
-                MatchKind.CONTAINED,
-                Math.min(m.similarity(), (double) v.key.length() / m.target().unit.key.length()));
-        v.image = m.last();
-        head = m.last();
+        restRepeats(v, rest, restSpan, m.target(), m.last(), m.similarity());
       }
       case FULLER, NEAR -> {
         whole.addPiece(restSpan);
@@ -1623,6 +1604,27 @@ final class Merger {
     }
     cuts.remove(cut);
     return true;
+  }
+
+  /**
+   * Continuation {@code v}'s rest lies in kept sentence {@code kept} (ending in {@code last}): it
+   * goes as a repeat, with the rest's own share of the sentence (at most {@code atMost}), not the
+   * whole sentence's.
+   */
+  private void restRepeats(
+      Unit v, String rest, SourceSpan restSpan, Slot kept, Slot last, double atMost) {
+    v.consumed = false;
+    v.setText(rest);
+    v.setFirstPiece(restSpan);
+    v.rekey();
+    v.removal =
+        new Unit.Removal(
+            ChangeKind.REPEAT_REMOVED,
+            kept,
+            MatchKind.CONTAINED,
+            Math.min(atMost, (double) v.key.length() / kept.unit.key.length()));
+    v.image = last;
+    head = last;
   }
 
   /**

@@ -88,6 +88,16 @@ final class Texts {
     return !it.isBoundary(before.length() - from);
   }
 
+  /** Whether {@code cp} is a combining mark (of any kind): it finishes the letter before it. */
+  static boolean isCombiningMark(int cp) {
+    if (cp < 0x300) {
+      return false;
+    }
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK;
+  }
+
   /** Whether comparison keys drop {@code cp}: a default-ignorable code point (joiners, selectors). */
   static boolean keyIgnores(int cp) {
     return cp >= 0xAD && UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT);
