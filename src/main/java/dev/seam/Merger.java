@@ -494,6 +494,9 @@ final class Merger {
     } else {
       return false;
     }
+    if (spellsMarker(text, joint + r.text())) {
+      return false;
+    }
     String oldKey = cut.key;
     cut.setText(text + joint + r.text());
     for (SourceSpan piece : r.pieces()) {
@@ -1448,9 +1451,12 @@ final class Merger {
    * since the parser splits at every marker.
    */
   private boolean makesMarker(Unit cut, JoinPlan p) {
+    return spellsMarker(cut.text(), p.joint() + p.rest());
+  }
+
+  /** Whether {@code before} followed by {@code after} holds the end marker across the seam. */
+  private boolean spellsMarker(String before, String after) {
     String marker = options.endMarker();
-    String before = cut.text();
-    String after = p.joint() + p.rest();
     int keep = marker.length() - 1;
     String around =
         before.substring(Math.max(0, before.length() - keep))
@@ -1598,7 +1604,11 @@ final class Merger {
         v.setFirstPiece(restSpan);
         v.rekey();
         Slot anchor = Doc.live(cut.removal != null ? cut.removal.keptAt() : head);
-        Slot placed = doc.insertAfter(anchor, v, joint);
+        // The kept sentence that holds the cut ends otherwise than the cut did: the seam is
+        // checked again ("... ND---" then "--END---" would spell the marker; fuzzing found it).
+        String sep =
+            anchor.real && spellsMarker(anchor.unit.text(), joint + rest) ? "\n\n" : joint;
+        Slot placed = doc.insertAfter(anchor, v, sep);
         place(v, placed);
       }
     }
@@ -1736,6 +1746,10 @@ final class Merger {
       return u.sep.contains("\n\n") || (u.sep.indexOf('\n') >= 0 && !u.blockStart)
           ? u.sep
           : "\n\n";
+    }
+    if (u.sep.isEmpty() && spellsMarker(anchor.unit.text(), u.text())) {
+      // Text glued after a marker, placed after kept text that ends like the marker's start.
+      return "\n\n";
     }
     return u.sep.isEmpty() && Texts.spacedScript(Texts.lastBase(anchor.unit.text()))
         ? " "
