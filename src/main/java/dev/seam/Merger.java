@@ -1769,7 +1769,10 @@ final class Merger {
   }
 
   private void stripLeadIn(Unit u) {
-    if (u.leadIn <= 0 || u.pieces().size() != 1 || u.pieces().get(0).start() != u.start) {
+    // The first piece is the unit's own range; a joined continuation may follow it (a cut that
+    // opened with a lead-in and was completed before it replaced kept text).
+    SourceSpan first = u.piece(0);
+    if (u.leadIn <= 0 || first.start() != u.start) {
       return;
     }
     changes.add(
@@ -1778,7 +1781,7 @@ final class Merger {
             new SourceSpan(u.fragment, u.start, u.start + u.leadIn),
             u.text().substring(0, u.leadIn)));
     u.setText(u.text().substring(u.leadIn));
-    u.setFirstPiece(new SourceSpan(u.fragment, u.start + u.leadIn, u.end));
+    u.setFirstPiece(new SourceSpan(u.fragment, first.start() + u.leadIn, first.end()));
   }
 
   /**
