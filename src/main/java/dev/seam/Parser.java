@@ -24,6 +24,11 @@ final class Parser {
   private final List<Change> changes = new ArrayList<>();
   private int nextUnitId;
   /**
+   * Where a lead-in mark on a line of its own starts ("…" then a line break, then the repeated
+   * words), while the part's first unit is still to be read; -1 otherwise.
+   */
+  private int pendingLeadIn = -1;
+  /**
    * This parse's sentence iterator: cloning ICU's prototype costs about 2 KB, once per parse
    * rather than once per line, which mattered most for many tiny fragments.
    */
@@ -212,6 +217,7 @@ final class Parser {
     List<Unit> units = new ArrayList<>();
     int li = 0;
     int blank = 0;
+    pendingLeadIn = -1;
     // Where the previous unit ended (or the part started): the separator runs from here.
     int prevEnd = lines.isEmpty() ? 0 : lines.start(0);
     // A marker glued into a line leaves text after it on the same line: that is a part start too.
@@ -251,6 +257,14 @@ final class Parser {
         continue;
       }
       boolean segmentStart = units.isEmpty() || blank >= 2;
+      if (partIndex > 0 && units.isEmpty() && pendingLeadIn < 0
+          && onlyLeadInMark(s, lineStart, lineEnd) && nextIsProse(s, lines, li + 1)) {
+        // A continuation whose lead-in repeats from a line break ("…", then "川 sandbags ..."):
+        // the mark belongs to the first unit of the next line, as if it stood before it.
+        pendingLeadIn = firstNonSpace(s, lineStart, lineEnd);
+        li++;
+        continue;
+      }
       // The first non-space char rules most lines out of every pattern below without running it,
       // and the line is copied only for a pattern that has to run.
       char lead = firstNonSpaceChar(s, lineStart, lineEnd);
@@ -373,6 +387,40 @@ final class Parser {
             markerGlued));
   }
 
+  /** Whether {@code s[from, to)} holds a lead-in mark ("…", "...") and nothing but spaces. */
+  private static boolean onlyLeadInMark(String s, int from, int to) {
+    int a = firstNonSpace(s, from, to);
+    int b = lastNonSpace(s, from, to);
+    if (a >= b) {
+      return false;
+    }
+    if (b - a == 3 && s.startsWith("...", a)) {
+      return true;
+    }
+    // A mark followed by a period ("….") repeats the end of a sentence: that is text.
+    for (int i = a; i < b; i++) {
+      char c = s.charAt(i);
+      if (c != '\u2026' && c != '\u2025' && c != '\u22EF') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the first line from {@code li} on that is not blank is plain prose: not code, a table,
+   * a heading or a list item, whose units never take a lead-in.
+   */
+  private static boolean nextIsProse(String s, Lines lines, int li) {
+    for (int k = li; k < lines.size(); k++) {
+      if (!Texts.isBlank(s, lines.start(k), lines.end(k))) {
+        char c = firstNonSpaceChar(s, lines.start(k), lines.end(k));
+        return "`~#|-*+".indexOf(c) < 0 && !(c >= '0' && c <= '9');
+      }
+    }
+    return false;
+  }
+
   private int sentences(
       int fragment,
       int partIndex,
@@ -398,6 +446,10 @@ final class Parser {
         to = bounds[next++];
       }
       int x = a + from;
+      if (pendingLeadIn >= 0) {
+        x = pendingLeadIn;
+        pendingLeadIn = -1;
+      }
       int y = a + to;
       from = to;
       while (y > x && Texts.isWhitespace(s.charAt(y - 1))) {
@@ -600,7 +652,7 @@ final class Parser {
     return true;
   }
 
-    private static int firstNonSpace(String s, int from, int to) {
+  private static int firstNonSpace(String s, int from, int to) {
     while (from < to && Texts.isWhitespace(s.charAt(from))) {
       from++;
     }
