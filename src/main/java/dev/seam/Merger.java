@@ -1599,6 +1599,10 @@ final class Merger {
         // New text that continues a sentence the document already holds: keep it after that.
         whole.setText(oldText);
         whole.rekey();
+        if (cut.removal != null && rewritesEnd(Doc.live(cut.removal.keptAt()), cut, v, rest,
+            joint, restSpan)) {
+          break;
+        }
         v.consumed = false;
         v.setText(rest);
         v.setFirstPiece(restSpan);
@@ -1613,6 +1617,71 @@ final class Merger {
       }
     }
     cuts.remove(cut);
+    return true;
+  }
+
+  /**
+   * A cut that lies inside kept sentence {@code kept}, not at its end, continued by a rest that
+   * says the kept sentence's remainder again but for its full stop, and goes on ("... filled
+   * sand" in "... filled sandbags at the mill.", then "bags at the mill and at the bridge."): the
+   * rest is a longer version of that remainder, so the kept sentence reads on with the rest
+   * instead, and the old remainder is reported as the dropped variant. Returns whether it did so.
+   */
+  private boolean rewritesEnd(
+      Slot kept, Unit cut, Unit v, String rest, String joint, SourceSpan restSpan) {
+    if (!kept.real || !kept.unit.isProse() || kept.unit.pieceCount() != 1
+        || !kept.unit.asRead() || rest.isEmpty()) {
+      return false;
+    }
+    Unit k = kept.unit;
+    int p = k.key.indexOf(cut.key);
+    int cutEnd = p + cut.key.length();
+    if (p < 0 || cut.key.isEmpty() || cutEnd >= k.key.length()) {
+      return false;
+    }
+    String oldEnd = k.key.substring(cutEnd).strip();
+    String newEnd = Keys.key(rest);
+    // The rest must say all of the old remainder but its closing punctuation, and go on: then
+    // nothing of the kept sentence is lost.
+    int said = oldEnd.length();
+    while (said > 0 && ".!?。！？".indexOf(oldEnd.charAt(said - 1)) >= 0) {
+      said--;
+    }
+    if (said < options.minOverlap() || said == oldEnd.length()
+        || !newEnd.startsWith(oldEnd.substring(0, said)) || newEnd.startsWith(oldEnd)) {
+      return false;
+    }
+    String text = k.text();
+    Keys.Key keyed = Keys.normalize(text, 0, text.length(), true);
+    int off = Texts.graphemeCeil(text, keyed.origin[cutEnd]);
+    // The joint stood between the cut and its rest; in the kept text, what stood there is kept.
+    while (off > 0 && Texts.isWhitespace(text.charAt(off - 1)) && !joint.isEmpty()) {
+      off--;
+    }
+    SourceSpan first = k.piece(0);
+    SourceSpan dropped = new SourceSpan(first.fragment(), first.start() + off, first.end());
+    String oldKey = k.key;
+    double sim = Doc.similarity(oldEnd, newEnd, 0);
+    k.setText(text.substring(0, off) + joint + rest);
+    k.setFirstPiece(new SourceSpan(first.fragment(), first.start(), first.start() + off));
+    k.addPiece(restSpan);
+    k.rekey();
+    doc.reindex(kept, oldKey);
+    changes.add(
+        Change.relative(
+            ChangeKind.VARIANT_DROPPED,
+            dropped,
+            Texts.excerpt(text.substring(off), 60),
+            k.piece(0),
+            MatchKind.NEAR,
+            clamp(sim)));
+    changes.add(
+        Change.of(
+            ChangeKind.CUT_OFF_REPAIRED,
+            new SourceSpan(v.fragment, restSpan.start(), restSpan.start()),
+            Texts.excerpt(rest, 60)));
+    v.image = kept;
+    head = kept;
     return true;
   }
 
