@@ -76,6 +76,8 @@ final class Merger {
   private boolean restartPart;
   /** Whether the current segment (a part, or text after blank lines) has repeated kept text. */
   private boolean segmentRestarted;
+  /** Id of the first unit of the current segment: text with a higher id was written by it. */
+  private int segmentFirstId;
   private Slot frontSlot;
   private Unit lastPartCut;
   private Part previousPart;
@@ -166,6 +168,9 @@ final class Merger {
     Slot joinSlot = joinAt > 0 ? units.get(joinAt).image : null;
     for (int i = 0; i < units.size(); i++) {
       Unit u = units.get(i);
+      if (u.segmentStart) {
+        segmentFirstId = u.id;
+      }
       forget(i);
       if (u.consumed || u.image != null) {
         if (i == joinAt && u.image != null) {
@@ -886,6 +891,12 @@ final class Merger {
             || (prev.image == t && m.relation() == Match.Relation.COVERED))) {
       return true;
     }
+    if (writtenBySegment(t)) {
+      // Text that this same run of generation wrote, said again further on: generation that
+      // restarts does so after a marker or blank lines, so this is the author's own repeat (a
+      // numbered step that two procedures share).
+      return false;
+    }
     if (prev != null && prev.block == u.block && prev.removal != null && !isShort) {
       return true;
     }
@@ -914,6 +925,12 @@ final class Merger {
     }
     // A restart after a marker or after blank lines (000 lines 45, 48, 91).
     return u.segmentStart && !isShort;
+  }
+
+  /** Whether kept slot {@code t} holds text that the current segment placed as its own. */
+  private boolean writtenBySegment(Slot t) {
+    return t.unit != null && t.unit.part == part.index() && t.unit.id >= segmentFirstId
+        && t.unit.slot == t;
   }
 
   /**
