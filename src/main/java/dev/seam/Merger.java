@@ -78,6 +78,11 @@ final class Merger {
   private boolean segmentRestarted;
   /** Id of the first unit of the current segment: text with a higher id was written by it. */
   private int segmentFirstId;
+  /**
+   * Whether the current segment has placed new text at the end of the document: it has read past
+   * all kept text, so it no longer re-reads any.
+   */
+  private boolean segmentWroteAtEnd;
   private Slot frontSlot;
   private Unit lastPartCut;
   private Part previousPart;
@@ -170,6 +175,7 @@ final class Merger {
       Unit u = units.get(i);
       if (u.segmentStart) {
         segmentFirstId = u.id;
+        segmentWroteAtEnd = false;
       }
       forget(i);
       if (u.consumed || u.image != null) {
@@ -435,6 +441,11 @@ final class Merger {
                     m.similarity());
         u.image = m.last();
         alias(t, u);
+        if (m.relation() == Match.Relation.EXACT && !cutLike(u)) {
+          // The same words, read on past in a later part: the kept text was whole when its part
+          // stopped (a list item without a full stop), not cut off.
+          markedCuts.remove(t.unit);
+        }
       }
       case FULLER -> {
         if (u.leadIn > 0) {
@@ -913,13 +924,19 @@ final class Merger {
     if (generated && !isShort && rewrites(i, t)) {
       return true;
     }
-    boolean nextDiagonal = nextDiagonal(i, m);
+    // Once the segment writes new text past the end, it re-reads nothing: a paragraph said again
+    // whole, and the next one after it, are the author's (two procedures that share their steps,
+    // "1. Choose packages", "2. Resolve dependencies"). A sentence said again inside new text
+    // still reads as generation repeating itself (004 line 94).
+    boolean authorsBlock = segmentWroteAtEnd && wholeBlock(i, t);
+    boolean nextDiagonal = !authorsBlock && nextDiagonal(i, m);
     if ((generated || u.segmentStart) && nextDiagonal) {
       return true;
     }
     // Inside a segment that already restarted, later repeats belong to that restart even with
     // rewritten paragraphs between them (000 lines 93-119 regenerate 66-88 with edits).
-    if (segmentRestarted && (!isShort || m.relation() == Match.Relation.COVERED)) {
+    if (segmentRestarted && !authorsBlock
+        && (!isShort || m.relation() == Match.Relation.COVERED)) {
       // ... and so do the cut pieces of that restart, however short.
       return true;
     }
@@ -927,11 +944,20 @@ final class Merger {
     return u.segmentStart && !isShort;
   }
 
+  /** Whether unit {@code i} is a block of its own and repeats a kept block of its own. */
+  private boolean wholeBlock(int i, Slot t) {
+    return blockTo[i] - blockFrom[i] == 1
+        && units.get(i).blockStart
+        && t.unit.blockStart
+        && (!t.next.real || t.next.unit.blockStart);
+  }
+
   /** Whether kept slot {@code t} holds text that the current segment placed as its own. */
   private boolean writtenBySegment(Slot t) {
     return t.unit != null && t.unit.part == part.index() && t.unit.id >= segmentFirstId
         && t.unit.slot == t;
   }
+
 
   /**
    * Blank lines inside a part can hide a cut (000 lines 51/54): when a segment starts right after
@@ -1791,6 +1817,9 @@ final class Merger {
     }
     Slot s = doc.insertAfter(anchor, u, sepBefore(u, anchor));
     place(u, s);
+    if (!s.next.real) {
+      segmentWroteAtEnd = true;
+    }
   }
 
   private void place(Unit u, Slot s) {
