@@ -430,6 +430,23 @@ final class Doc {
   }
 
   /**
+   * The kept slots whose key is {@code key}, at most the last {@link #MAX_EXACT} of them, in the
+   * order they were indexed.
+   */
+  @SuppressWarnings("unchecked")
+  List<Slot> copies(String key) {
+    Object held = exact.get(key);
+    if (held == null) {
+      return List.of();
+    }
+    if (held instanceof Slot s) {
+      return List.of(s);
+    }
+    List<Slot> list = (List<Slot>) held;
+    return list.subList(Math.max(0, list.size() - MAX_EXACT), list.size());
+  }
+
+  /**
    * Relates {@code key} to the kept document. {@code near} is the similarity threshold; {@code
    * head} is where the reader is, to choose among equal candidates the one that reads on.
    */

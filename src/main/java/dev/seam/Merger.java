@@ -79,10 +79,10 @@ final class Merger {
   /** Id of the first unit of the current segment: text with a higher id was written by it. */
   private int segmentFirstId;
   /**
-   * Whether the current segment has placed new text at the end of the document: it has read past
-   * all kept text, so it no longer re-reads any.
+   * Whether the current segment has reached the end of the document, re-reading or writing: it
+   * has read past all kept text, so it no longer re-reads any.
    */
-  private boolean segmentWroteAtEnd;
+  private boolean segmentAtEnd;
   private Slot frontSlot;
   private Unit lastPartCut;
   private Part previousPart;
@@ -175,7 +175,9 @@ final class Merger {
       Unit u = units.get(i);
       if (u.segmentStart) {
         segmentFirstId = u.id;
-        segmentWroteAtEnd = false;
+        segmentAtEnd = false;
+      } else if (!head.next.real) {
+        segmentAtEnd = true;
       }
       forget(i);
       if (u.consumed || u.image != null) {
@@ -268,6 +270,40 @@ final class Merger {
       return Match.NONE;
     }
     return m;
+  }
+
+  /**
+   * Among kept copies of unit {@code i}'s text (a label such as "Note" said before many
+   * paragraphs), the one the next unit reads on from, when the copy the match chose is not: a
+   * restart that opens with "Note" re-reads the note it stands before, not the last one kept.
+   */
+  private Match copyReadOn(int i, Match m) {
+    if (i + 1 >= units.size() || units.get(i + 1).key.isEmpty()) {
+      return m;
+    }
+    String next = units.get(i + 1).key;
+    if (readsOn(m.target(), next)) {
+      return m;
+    }
+    List<Slot> copies = doc.copies(units.get(i).key);
+    if (copies.size() < 2) {
+      return m;
+    }
+    Slot best = null;
+    for (Slot c : copies) {
+      // The first such copy after the reader, else the last: as the match itself chooses.
+      if (c != m.target() && readsOn(c, next)
+          && (best == null || (best.label <= head.label ? c.label > best.label
+              : c.label > head.label && c.label < best.label))) {
+        best = c;
+      }
+    }
+    return best == null ? m : new Match(Match.Relation.EXACT, best, best, 1);
+  }
+
+  /** Whether the kept text after slot {@code c} is {@code next}, or starts with it (a cut). */
+  private static boolean readsOn(Slot c, String next) {
+    return c.next.real && c.next.unit.key.startsWith(next);
   }
 
   /**
@@ -366,6 +402,9 @@ final class Merger {
       return;
     }
     Match m = match(u);
+    if (m.relation() == Match.Relation.EXACT) {
+      m = copyReadOn(i, m);
+    }
     if (m.isNone() && i == units.size() - 1 && u.incomplete() && head.next.real
         && head.next.unit.key.startsWith(u.key) && head.next.unit.key.length() > u.key.length()) {
       // A cut too short for grams that starts the sentence the reader would read next ("今日の",
@@ -924,11 +963,11 @@ final class Merger {
     if (generated && !isShort && rewrites(i, t)) {
       return true;
     }
-    // Once the segment writes new text past the end, it re-reads nothing: a paragraph said again
-    // whole, and the next one after it, are the author's (two procedures that share their steps,
-    // "1. Choose packages", "2. Resolve dependencies"). A sentence said again inside new text
-    // still reads as generation repeating itself (004 line 94).
-    boolean authorsBlock = segmentWroteAtEnd && wholeBlock(i, t);
+    // Once the segment reaches the end of kept text, it re-reads nothing: a paragraph that starts
+    // again like a kept paragraph, and the rest of it, are the author's (two procedures that share
+    // their steps, "1. Choose packages", "2. Resolve dependencies"; a chorus). A sentence said
+    // again inside new text still reads as generation repeating itself (004 line 94).
+    boolean authorsBlock = segmentAtEnd && authorsParagraph(i, t);
     boolean nextDiagonal = !authorsBlock && nextDiagonal(i, m);
     if ((generated || u.segmentStart) && nextDiagonal) {
       return true;
@@ -944,12 +983,22 @@ final class Merger {
     return u.segmentStart && !isShort;
   }
 
-  /** Whether unit {@code i} is a block of its own and repeats a kept block of its own. */
-  private boolean wholeBlock(int i, Slot t) {
-    return blockTo[i] - blockFrom[i] == 1
-        && units.get(i).blockStart
-        && t.unit.blockStart
-        && (!t.next.real || t.next.unit.blockStart);
+  /**
+   * Whether unit {@code i} starts a paragraph as kept slot {@code t} does, or goes on with a
+   * paragraph whose start was kept as a recurrence.
+   */
+  private boolean authorsParagraph(int i, Slot t) {
+    Unit u = units.get(i);
+    if (u.blockStart) {
+      return t.unit.blockStart;
+    }
+    if (i == 0) {
+      return false;
+    }
+    Unit prev = units.get(i - 1);
+    return prev.block == u.block
+        && !recurrences.isEmpty()
+        && recurrences.get(recurrences.size() - 1).unit() == prev;
   }
 
   /** Whether kept slot {@code t} holds text that the current segment placed as its own. */
@@ -1817,9 +1866,6 @@ final class Merger {
     }
     Slot s = doc.insertAfter(anchor, u, sepBefore(u, anchor));
     place(u, s);
-    if (!s.next.real) {
-      segmentWroteAtEnd = true;
-    }
   }
 
   private void place(Unit u, Slot s) {
