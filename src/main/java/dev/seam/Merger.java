@@ -913,9 +913,10 @@ final class Merger {
       return true;
     }
     // Immediate repeat: the unit repeats what the reader just read (002 lines 32/34), or a block
-    // starts over the block just read. Only an exact or contained repeat counts, and in clean
-    // text code and tables may stand twice in a row.
-    boolean atomicInClean = u.kind == Unit.Kind.ATOMIC && !generated;
+    // starts over the block just read. Only an exact or contained repeat counts, and code and
+    // tables may stand twice in a row where one run of text wrote both (a restart re-reading the
+    // kept one is another matter).
+    boolean atomicInClean = u.kind == Unit.Kind.ATOMIC && (!generated || writtenBySegment(t));
     boolean repeatKind =
         m.relation() == Match.Relation.EXACT || m.relation() == Match.Relation.COVERED;
     if (!atomicInClean
