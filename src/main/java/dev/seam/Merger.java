@@ -1197,7 +1197,9 @@ final class Merger {
         return -1;
       }
       int ov0 = overlap(lastPartCut, u0) >= options.minOverlap() ? overlap(lastPartCut, u0) : 0;
-      if (!join(lastPartCut, u0, ov0)) {
+      // With no words in common, the piece must read as the cut's rest, as below: a context line
+      // that starts with a heading ("# 3.4. The system ...") does not go on "... snippets".
+      if (ov0 == 0 && !directJoin(lastPartCut, u0) || !join(lastPartCut, u0, ov0)) {
         return -1;
       }
       restartPart = false;
