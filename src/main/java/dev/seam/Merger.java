@@ -62,6 +62,8 @@ final class Merger {
   private int[] blockTo;
   /** Matches of block neighbours, computed once per unit for rewrite evidence. */
   private Match[] blockMatches;
+  /** Whether each unit of the current part lies on a context line (see findContextLines). */
+  private boolean[] inContextLine;
   /** Longest walk along kept slots when looking for a neighbour: keeps every step bounded. */
   private static final int MAX_WALK = 64;
 
@@ -168,6 +170,7 @@ final class Merger {
     }
     blockMatches = new Match[units.size()];
     snapshot();
+    findContextLines();
     restartPart = p.index() > 0 && snapTargets[0] != null;
     int joinAt = p.index() > 0 && previousPart != null ? continuation() : -1;
     Slot joinSlot = joinAt > 0 ? units.get(joinAt).image : null;
@@ -347,6 +350,51 @@ final class Merger {
     return next == null || next.segmentStart;
   }
 
+  /**
+   * For each unit of the part, whether it lies on a context line: one line whose units repeat
+   * kept text from three or more kept paragraphs (000 line 45 glues a title and the paragraphs
+   * after it). Such a line restates kept text; a sentence on it that differs (a heading glued to
+   * the sentence after it) is never the version to keep.
+   */
+  private void findContextLines() {
+    inContextLine = new boolean[units.size()];
+    for (int from = 0; from < units.size(); ) {
+      int to = from + 1;
+      while (to < units.size() && units.get(to).block == units.get(from).block
+          && units.get(to).sep.indexOf('\n') < 0) {
+        to++;
+      }
+      if (to - from >= CONTEXT_PARAGRAPHS) {
+        Slot[] seen = new Slot[CONTEXT_PARAGRAPHS];
+        int distinct = 0;
+        for (int k = from; k < to && distinct < seen.length; k++) {
+          if (snapTargets[k] == null) {
+            continue;
+          }
+          Slot start = paragraphStart(snapTargets[k]);
+          if (!containsSame(Arrays.asList(seen).subList(0, distinct), start)) {
+            seen[distinct++] = start;
+          }
+        }
+        if (distinct >= CONTEXT_PARAGRAPHS) {
+          Arrays.fill(inContextLine, from, to, true);
+        }
+      }
+      from = to;
+    }
+  }
+
+  /** Kept paragraphs a line must repeat from to be a context line. */
+  private static final int CONTEXT_PARAGRAPHS = 3;
+
+  /** The first slot of the kept paragraph that holds {@code s} (a bounded walk back). */
+  private static Slot paragraphStart(Slot s) {
+    for (int n = 0; n < MAX_WALK && s.sep.indexOf('\n') < 0 && s.prev.real; n++) {
+      s = s.prev;
+    }
+    return s;
+  }
+
   /** Matches every unit of the part against the document as it was before the part. */
   private void snapshot() {
     snapTargets = new Slot[units.size()];
@@ -357,15 +405,26 @@ final class Merger {
       Match m = match(u);
       if (!m.isNone()) {
         snapTargets[i] = m.last();
-        later.merge(m.last().label, 1, Integer::sum);
+        if (anchorsAhead(i)) {
+          later.merge(m.last().label, 1, Integer::sum);
+        }
       }
     }
+  }
+
+  /**
+   * Whether unit {@code k}'s snapshot match tells where the part will read: a label ("Note",
+   * "ヒント") recurs in any document and says nothing of the order the part keeps; a heading
+   * does (003 line 132).
+   */
+  private boolean anchorsAhead(int k) {
+    return snapTargets[k] != null && !isLabel(units.get(k));
   }
 
   private void forget(int i) {
     refreshLookahead(i);
     Slot t = snapTargets[i];
-    if (t != null) {
+    if (anchorsAhead(i)) {
       Integer n = later.get(t.label);
       if (n != null) {
         if (n <= 1) {
@@ -385,7 +444,7 @@ final class Merger {
     snapRelabels = doc.relabels();
     later.clear();
     for (int k = from; k < snapTargets.length; k++) {
-      if (snapTargets[k] != null) {
+      if (anchorsAhead(k)) {
         later.merge(snapTargets[k].label, 1, Integer::sum);
       }
     }
@@ -2001,6 +2060,11 @@ final class Merger {
           case KEEP_FIRST -> false;
           case KEEP_LONGEST -> u.key.length() >= t.unit.key.length();
         };
+    if (keepNew && u.part == part.index() && u.pos < inContextLine.length
+        && inContextLine[u.pos]) {
+      // A context line restates kept text; its versions are glued, not better.
+      keepNew = false;
+    }
     if (keepNew && cutLike(u) && !t.unit.incomplete()) {
       // A version cut off before its end does not replace a whole one; if a continuation
       // completes it, the completed sentence is compared again then.
@@ -2133,8 +2197,9 @@ final class Merger {
       };
 
   /**
-   * Finds context lines: one source line whose units were all removed as repeats of kept text
-   * spanning three or more kept paragraphs (000 lines 45, 48, 122 glue whole paragraphs with
+   * Finds context lines: one source line whose units were all removed as repeats (or dropped
+   * versions: a heading glued to the sentence after it) of kept text spanning three or more kept
+   * paragraphs (000 lines 45, 48, 122 glue whole paragraphs with
    * spaces). Each is reported as one {@link ChangeKind#CONTEXT_LINE_REMOVED} over the whole line;
    * returns the units it covers.
    */
@@ -2175,8 +2240,9 @@ final class Merger {
       double minSim = 1;
       boolean allRepeats = line.size() > 0;
       for (Unit u : line) {
-        if (u.consumed || u.removal == null || u.removal.kind() != ChangeKind.REPEAT_REMOVED
-            || u.pieceCount() != 1) {
+        if (u.consumed || u.removal == null || u.pieceCount() != 1
+            || u.removal.kind() != ChangeKind.REPEAT_REMOVED
+                && u.removal.kind() != ChangeKind.VARIANT_DROPPED) {
           allRepeats = false;
           break;
         }
