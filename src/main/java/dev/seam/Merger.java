@@ -376,6 +376,22 @@ final class Merger {
             seen[distinct++] = start;
           }
         }
+        // A line that repeats some kept text may glue the rest into other sentences than the
+        // kept ones ("... packages. - Install: 1. Choose ..."): those are compared loosely, only
+        // on such a line, so new text pays nothing for it.
+        for (int k = from; k < to && distinct > 0 && distinct < seen.length; k++) {
+          if (snapTargets[k] != null) {
+            continue;
+          }
+          Match loose = doc.match(units.get(k).key, head, CONTEXT_SIMILARITY);
+          if (loose.isNone()) {
+            continue;
+          }
+          Slot start = paragraphStart(loose.target());
+          if (!containsSame(Arrays.asList(seen).subList(0, distinct), start)) {
+            seen[distinct++] = start;
+          }
+        }
         if (distinct >= CONTEXT_PARAGRAPHS) {
           Arrays.fill(inContextLine, from, to, true);
         }
@@ -383,6 +399,59 @@ final class Merger {
       from = to;
     }
   }
+
+  /**
+   * Removes unit {@code i} of a context line as a repeat when kept text holds nearly all of it
+   * though no kept sentence matches it: the line glues list items and their numbers into other
+   * sentences ("Choose packages listed on the command line 2.") than the kept ones. Returns
+   * whether it did; text that kept text does not hold stays.
+   */
+  private boolean contextRepeat(int i) {
+    Unit u = units.get(i);
+    Match loose = doc.match(u.key, head, CONTEXT_SIMILARITY);
+    Slot t = loose.isNone() || writtenBySegment(loose.target()) ? null : loose.target();
+    Unit prev = i > 0 ? units.get(i - 1) : null;
+    if (t == null && prev != null && inContextLine[i - 1] && prev.removal != null
+        && prev.image != null && prev.image.real) {
+      // Matching finds no version when numbers moved between sentences ("1. Choose ... line"
+      // glued as "Choose ... line 2."); the line reads on in kept order, so look right after
+      // where its previous sentence landed.
+      double best = 0;
+      Slot s = prev.image.next;
+      for (int n = 0; n < CONTEXT_LOOKAHEAD && s.real; n++, s = s.next) {
+        double c = Doc.coverage(u.key, new Doc.WindowSet().addAll(s.unit.key));
+        if (c > best) {
+          best = c;
+          t = s;
+        }
+      }
+    }
+    if (t == null) {
+      return false;
+    }
+    Doc.WindowSet around = new Doc.WindowSet().addAll(t.unit.key);
+    if (t.prev.real) {
+      around.addAll(t.prev.unit.key);
+    }
+    if (t.next.real) {
+      around.addAll(t.next.unit.key);
+    }
+    double covered = Doc.coverage(u.key, around);
+    if (covered < ABSORB_COVERAGE) {
+      return false;
+    }
+    u.removal = new Unit.Removal(ChangeKind.REPEAT_REMOVED, t, MatchKind.CONTAINED,
+        loose.isNone() ? covered : Math.min(covered, loose.similarity()));
+    u.image = t;
+    alias(t, u);
+    return true;
+  }
+
+  /** Kept slots looked at after the one a context line's previous sentence landed on. */
+  private static final int CONTEXT_LOOKAHEAD = 3;
+
+  /** Similarity at which a unit of a context line is compared with kept text at all. */
+  private static final double CONTEXT_SIMILARITY = 0.5;
 
   /** Kept paragraphs a line must repeat from to be a context line. */
   private static final int CONTEXT_PARAGRAPHS = 3;
@@ -464,6 +533,9 @@ final class Merger {
     if (m.relation() == Match.Relation.EXACT) {
       m = copyReadOn(i, m);
     }
+    if (inContextLine[i] && (m.isNone() || writtenBySegment(m.target())) && contextRepeat(i)) {
+      return;
+    }
     if (m.isNone() && i == units.size() - 1 && u.incomplete() && head.next.real
         && head.next.unit.key.startsWith(u.key) && head.next.unit.key.length() > u.key.length()) {
       // A cut too short for grams that starts the sentence the reader would read next ("今日の",
@@ -489,6 +561,9 @@ final class Merger {
       if (partStartLeadIn) {
         stripLeadIn(u);
       }
+      if (inContextLine[i] && contextRepeat(i)) {
+        return;
+      }
       Slot version = part.index() > 0 ? sandwiched(i) : null;
       if (version != null) {
         double sim = Doc.similarity(u.key, version.unit.key, 0);
@@ -500,6 +575,9 @@ final class Merger {
       return;
     }
     if (!explained(i, m)) {
+      if (inContextLine[i] && contextRepeat(i)) {
+        return;
+      }
       if (m.relation() == Match.Relation.EXACT || m.relation() == Match.Relation.COVERED) {
         placeNew(u);
         recurrences.add(
