@@ -265,6 +265,20 @@ final class Parser {
         li++;
         continue;
       }
+      if (partIndex > 0 && units.isEmpty() && pendingLeadIn < 0
+          && onlyLeadInMark(s, lineStart, lineEnd)) {
+        // A continuation that opens with a lead-in mark and nothing it could lead into (the part
+        // ends there, or code, a table, a heading or a list follows): the generator's mark, not
+        // text.
+        int a = firstNonSpace(s, lineStart, lineEnd);
+        int b = lastNonSpace(s, lineStart, lineEnd);
+        changes.add(
+            Change.of(ChangeKind.LEAD_IN_REMOVED, new SourceSpan(fragment, a, b), s.substring(a, b)));
+        prevEnd = lineEnd;
+        blank = 0;
+        li++;
+        continue;
+      }
       // The first non-space char rules most lines out of every pattern below without running it,
       // and the line is copied only for a pattern that has to run.
       char lead = firstNonSpaceChar(s, lineStart, lineEnd);
