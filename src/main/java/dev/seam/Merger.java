@@ -97,6 +97,9 @@ final class Merger {
   private final TreeMap<Long, Integer> later = new TreeMap<>();
   private int snapRelabels;
 
+  /** Words of the input and their counts, built when a seam first asks (see inputWords()). */
+  private Map<String, Integer> inputWords;
+
   /** Chars in all fragments together. */
   private final long chars;
 
@@ -1986,10 +1989,66 @@ final class Merger {
     if (!Texts.spacedScript(before) || !Texts.spacedScript(after)) {
       return false;
     }
-    // A lead-in restarts at a word; a page ends at a word; a space left before the marker means
+    // A lead-in restarts at a word (unless the input spells the two pieces as one word elsewhere:
+    // "Unattende" + "…d-Upgrade"); a page ends at a word; a space left before the marker means
     // the cut fell between words. Otherwise a cut may stop mid-word ("sand" + "bags").
     boolean page = !previousPart.endsWithMarker();
-    return (lead && overlap == 0) || page || cut.spaceBeforeMarker;
+    return (lead && overlap == 0 && !oneWordElsewhere(cut.text(), rest)) || page
+        || cut.spaceBeforeMarker;
+  }
+
+  /**
+   * Whether the word that {@code before}'s last letters and {@code after}'s first letters make
+   * together occurs in the input, while one of the two pieces never stands as a word but here.
+   */
+  private boolean oneWordElsewhere(String before, String after) {
+    int a = before.length();
+    while (a > 0 && wordChar(before.codePointBefore(a))) {
+      a -= Character.charCount(before.codePointBefore(a));
+    }
+    int b = 0;
+    while (b < after.length() && wordChar(after.codePointAt(b))) {
+      b += Character.charCount(after.codePointAt(b));
+    }
+    if (a == before.length() || b == 0) {
+      return false;
+    }
+    String left = before.substring(a);
+    String right = after.substring(0, b);
+    Map<String, Integer> words = inputWords();
+    return words.getOrDefault(left + right, 0) > 0
+        && (words.getOrDefault(left, 0) < 2 || words.getOrDefault(right, 0) < 2);
+  }
+
+  /** Letters of spaced scripts: the chars a word of a spaced script is made of. */
+  private static boolean wordChar(int cp) {
+    return UCharacter.isLetter(cp) && Texts.spacedScript(cp);
+  }
+
+  /**
+   * How often each word of a spaced script stands in the fragments, counted once, when a seam
+   * first needs it: linear in the input, and most inputs never need it.
+   */
+  private Map<String, Integer> inputWords() {
+    if (inputWords == null) {
+      inputWords = new java.util.HashMap<>();
+      for (String f : fragments) {
+        int i = 0;
+        while (i < f.length()) {
+          int cp = f.codePointAt(i);
+          if (!wordChar(cp)) {
+            i += Character.charCount(cp);
+            continue;
+          }
+          int start = i;
+          while (i < f.length() && wordChar(f.codePointAt(i))) {
+            i += Character.charCount(f.codePointAt(i));
+          }
+          inputWords.merge(f.substring(start, i), 1, Integer::sum);
+        }
+      }
+    }
+    return inputWords;
   }
 
   // ---------------------------------------------------------------------------------------------
