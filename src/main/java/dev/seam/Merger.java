@@ -1989,11 +1989,12 @@ final class Merger {
     if (!Texts.spacedScript(before) || !Texts.spacedScript(after)) {
       return false;
     }
-    // A lead-in restarts at a word (unless the input spells the two pieces as one word elsewhere:
-    // "Unattende" + "…d-Upgrade"); a page ends at a word; a space left before the marker means
-    // the cut fell between words. Otherwise a cut may stop mid-word ("sand" + "bags").
+    // A lead-in restarts at a word and a page ends at one, unless the input spells the two
+    // pieces as one word elsewhere ("Unattende" + "…d-Upgrade", "sh" + "ould"); a space left
+    // before the marker means the cut fell between words. Otherwise a cut may stop mid-word
+    // ("sand" + "bags").
     boolean page = !previousPart.endsWithMarker();
-    return (lead && overlap == 0 && !oneWordElsewhere(cut.text(), rest)) || page
+    return ((lead && overlap == 0) || page) && !oneWordElsewhere(cut.text(), rest)
         || cut.spaceBeforeMarker;
   }
 
