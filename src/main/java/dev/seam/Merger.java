@@ -94,6 +94,8 @@ final class Merger {
   private List<Unit> units;
   private Part part;
   private Slot[] snapTargets;
+  /** Where each snapshot match starts: text glued from several kept units spans more than one. */
+  private Slot[] snapFirst;
   private final TreeMap<Long, Integer> later = new TreeMap<>();
   private int snapRelabels;
 
@@ -374,9 +376,12 @@ final class Merger {
           if (snapTargets[k] == null) {
             continue;
           }
-          Slot start = paragraphStart(snapTargets[k]);
-          if (!containsSame(Arrays.asList(seen).subList(0, distinct), start)) {
-            seen[distinct++] = start;
+          for (Slot end : new Slot[] {snapFirst[k], snapTargets[k]}) {
+            Slot start = paragraphStart(end);
+            if (distinct < seen.length
+                && !containsSame(Arrays.asList(seen).subList(0, distinct), start)) {
+              seen[distinct++] = start;
+            }
           }
         }
         // A line that repeats some kept text may glue the rest into other sentences than the
@@ -470,6 +475,7 @@ final class Merger {
   /** Matches every unit of the part against the document as it was before the part. */
   private void snapshot() {
     snapTargets = new Slot[units.size()];
+    snapFirst = new Slot[units.size()];
     snapRelabels = doc.relabels();
     later.clear();
     for (int i = 0; i < units.size(); i++) {
@@ -477,6 +483,7 @@ final class Merger {
       Match m = match(u);
       if (!m.isNone()) {
         snapTargets[i] = m.last();
+        snapFirst[i] = m.target();
         if (anchorsAhead(i)) {
           later.merge(m.last().label, 1, Integer::sum);
         }
@@ -627,6 +634,16 @@ final class Merger {
         }
       }
       case FULLER -> {
+        if (inContextLine[i] && !(t.unit.incomplete() && markedCuts.contains(t.unit))) {
+          // A context line glues a heading or a label to the kept sentence after it ("# 3.4.
+          // Die Systemmeldungen Unter systemd ..."): kept text said again, not a fuller version.
+          // Only a cut the marker confirms is completed by it.
+          u.removal = new Unit.Removal(ChangeKind.REPEAT_REMOVED, t, MatchKind.CONTAINED,
+              m.similarity());
+          u.image = t;
+          alias(t, u);
+          break;
+        }
         if (u.leadIn > 0) {
           stripLeadIn(u);
         }
@@ -775,6 +792,10 @@ final class Merger {
    * inserted, 82 into 111) is absorbed, so the document does not say it twice.
    */
   private void absorb(int last) {
+    if (inContextLine[last]) {
+      // A context line restates kept paragraphs; it stands for none of them.
+      return;
+    }
     List<Unit> mine = units.subList(blockFrom[last], blockTo[last]);
     int block = units.get(last).block;
     // At most two block starts matter (see below); a short list keeps the common case, a block
@@ -998,7 +1019,10 @@ final class Merger {
     Slot best = null;
     double bestSim = options.variantSimilarity();
     for (Slot c : candidates) {
-      if (c.unit.kind != Unit.Kind.PROSE || c.unit.part == u.part) {
+      // Sentences that differ in a number state different facts ("Table 2.2." and "Table
+      // 2.3.", each before a list of its own), as for any near match.
+      if (c.unit.kind != Unit.Kind.PROSE || c.unit.part == u.part
+          || !Doc.sameNumbers(u.key, c.unit.key)) {
         continue;
       }
       double sim = Doc.similarity(u.key, c.unit.key, bestSim);

@@ -179,6 +179,8 @@ public final class QualityBench {
     target("corrupted cases >= 500", all.cases >= 500);
     System.out.printf(Locale.ROOT, "%nNot exact (%d), written to %s:%n", notExact.size(), failures);
     notExact.stream().limit(40).forEach(s -> System.out.println("  " + s));
+    // Every case, not only the first 40, for a scan of the worst.
+    Files.write(failures.resolve("not-exact.txt"), notExact);
   }
 
   private static void target(String what, boolean met) {
