@@ -574,7 +574,9 @@ final class Merger {
       if (inContextLine[i] && contextRepeat(i)) {
         return;
       }
-      Slot version = part.index() > 0 ? sandwiched(i) : null;
+      // Past the end of kept text nothing is regenerated: a sentence before one that repeats
+      // kept text is new (the author's list items alike but for their subject).
+      Slot version = part.index() > 0 && !segmentAtEnd ? sandwiched(i) : null;
       if (version != null) {
         double sim = Doc.similarity(u.key, version.unit.key, 0);
         variant(version, u, sim);
@@ -1061,9 +1063,12 @@ final class Merger {
       if ((restartPart || segmentRestarted) && head.next.real && !isShort) {
         return true;
       }
+      // Past the end of kept text, a paragraph that starts like a kept one is the author's
+      // parallel text ("Wie in shadow(5) beschrieben ...", "Wie in group(5) beschrieben ...").
       return generated && !isShort
           && m.similarity() >= (1 + options.nearSimilarity()) / 2
-          && t.unit.part != u.part;
+          && t.unit.part != u.part
+          && !(segmentAtEnd && authorsParagraph(i, t));
     }
     // A generated part that is nothing but the first words of a sentence the document holds in
     // full, cut off: a restart stopped short. The marker explains the repeat however short it is; an author's
