@@ -437,14 +437,17 @@ final class Merger {
     if (t == null) {
       return false;
     }
+    // The kept text from the slot before the match on: one unit of a context line may glue a
+    // heading, a paragraph and list items that are many kept units (a bounded walk).
     Doc.WindowSet around = new Doc.WindowSet().addAll(t.unit.key);
     if (t.prev.real) {
       around.addAll(t.prev.unit.key);
     }
-    if (t.next.real) {
-      around.addAll(t.next.unit.key);
-    }
     double covered = Doc.coverage(u.key, around);
+    Slot s = t.next;
+    for (int n = 0; n < CONTEXT_SPAN && s.real && covered < ABSORB_COVERAGE; n++, s = s.next) {
+      covered = Doc.coverage(u.key, around.addAll(s.unit.key));
+    }
     if (covered < ABSORB_COVERAGE) {
       return false;
     }
@@ -454,6 +457,9 @@ final class Merger {
     alias(t, u);
     return true;
   }
+
+  /** Kept slots after its match that one unit of a context line may be compared with. */
+  private static final int CONTEXT_SPAN = 16;
 
   /** Kept slots looked at after the one a context line's previous sentence landed on. */
   private static final int CONTEXT_LOOKAHEAD = 3;
