@@ -458,6 +458,16 @@ final class Merger {
     return true;
   }
 
+  /**
+   * Whether unit {@code i} of a context line, fuller than kept slot {@code t}, was removed as a
+   * repeat: a context line glues a heading or a label to the kept sentence after it ("# 3.4. Die
+   * Systemmeldungen Unter systemd ..."), kept text said again, not a fuller version, when the kept
+   * text around holds it. Only a cut the marker confirms is completed by it.
+   */
+  private boolean contextFuller(int i, Slot t) {
+    return !(t.unit.incomplete() && markedCuts.contains(t.unit)) && contextRepeat(i);
+  }
+
   /** Kept slots after its match that one unit of a context line may be compared with. */
   private static final int CONTEXT_SPAN = 16;
 
@@ -642,14 +652,7 @@ final class Merger {
         }
       }
       case FULLER -> {
-        if (inContextLine[i] && !(t.unit.incomplete() && markedCuts.contains(t.unit))) {
-          // A context line glues a heading or a label to the kept sentence after it ("# 3.4.
-          // Die Systemmeldungen Unter systemd ..."): kept text said again, not a fuller version.
-          // Only a cut the marker confirms is completed by it.
-          u.removal = new Unit.Removal(ChangeKind.REPEAT_REMOVED, t, MatchKind.CONTAINED,
-              m.similarity());
-          u.image = t;
-          alias(t, u);
+        if (inContextLine[i] && contextFuller(i, t)) {
           break;
         }
         if (u.leadIn > 0) {
