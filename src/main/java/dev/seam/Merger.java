@@ -576,10 +576,12 @@ final class Merger {
       return;
     }
     if (m.isNone() && head.real && head.next.real && head.next.unit.incomplete()
-        && head.next.unit.key.length() < Doc.K && u.key.length() > head.next.unit.key.length()
+        && u.key.length() > head.next.unit.key.length()
         && u.key.startsWith(head.next.unit.key)) {
-      // A cut too short for grams, completed by the sentence that follows where it stood
-      // ("連絡網は夜明").
+      // A cut completed by the sentence that follows where it stood: one too short for grams
+      // ("連絡網は夜明"), or one the index no longer offers because thousands of kept sentences
+      // share its words ("Paragraph 608 discusses the flood near the mill and topic 13" among
+      // 600 sentences that differ only in their numbers).
       m = new Match(Match.Relation.FULLER, head.next, head.next,
           (double) head.next.unit.key.length() / u.key.length());
     }
@@ -1153,7 +1155,12 @@ final class Merger {
     }
     // Inside a segment that already restarted, later repeats belong to that restart even with
     // rewritten paragraphs between them (000 lines 93-119 regenerate 66-88 with edits).
-    if (segmentRestarted && !authorsBlock
+    // ... but not a sentence said between new sentences of one paragraph written past the end
+    // ("Paragraph 997 ... Volunteers counted 0 sandbags ...", 997 paragraphs after the first):
+    // generation repeating itself says runs of kept text (004 line 94 and the sentence after it).
+    boolean amidNew = !head.next.real && prev != null && prev.block == u.block
+        && prev.removal == null && prev.slot != null && prev.slot.unit == prev;
+    if (segmentRestarted && !authorsBlock && !amidNew
         && (!isShort || m.relation() == Match.Relation.COVERED)) {
       // ... and so do the cut pieces of that restart, however short.
       return true;
