@@ -1240,10 +1240,7 @@ final class Merger {
   private boolean rewrites(int i, Slot t) {
     Unit u = units.get(i);
     java.util.Set<Slot> paragraph = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    Slot start = t;
-    for (int n = 0; n < MAX_WALK && start.prev.real && start.sep.indexOf('\n') < 0; n++) {
-      start = start.prev;
-    }
+    Slot start = paragraphStart(t);
     int n = 0;
     for (Slot s = start; s.real && (s == start || s.sep.indexOf('\n') < 0) && n < 2 * MAX_WALK;
         s = s.next, n++) {
