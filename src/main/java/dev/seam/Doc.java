@@ -199,6 +199,71 @@ final class Doc {
   }
 
   /**
+   * How much of one key some kept keys hold, in any order, as a share of its non-space chars:
+   * by grams where both are long enough, by the whole text where one is shorter than a gram
+   * ("はい。" holds three chars of a context line; a gram set holds nothing of it).
+   */
+  static final class Cover {
+    /** A kept key shorter than this marks nothing: one char would mark every copy of it. */
+    private static final int MIN_SHORT = 2;
+
+    private final String key;
+    private final long[] grams;
+    private final boolean[] covered;
+    private int total;
+    private int hit;
+
+    Cover(String key) {
+      this.key = key;
+      this.grams = key.length() < K ? new long[0] : grams(key);
+      this.covered = new boolean[key.length()];
+      for (int i = 0; i < key.length(); i++) {
+        if (key.charAt(i) != ' ') {
+          total++;
+        }
+      }
+    }
+
+    /** Marks what {@code kept} holds of the key; returns this. */
+    Cover add(String kept) {
+      if (kept.length() < K || key.length() < K) {
+        if (kept.length() >= MIN_SHORT) {
+          for (int at = key.indexOf(kept); at >= 0; at = key.indexOf(kept, at + 1)) {
+            mark(at, at + kept.length());
+          }
+        }
+        if (key.length() < K && !key.isEmpty() && kept.contains(key)) {
+          mark(0, key.length());
+        }
+        return this;
+      }
+      WindowSet set = new WindowSet().addAll(kept);
+      for (int i = 0; i < grams.length; i++) {
+        if (set.contains(grams[i])) {
+          mark(i, i + K);
+        }
+      }
+      return this;
+    }
+
+    private void mark(int from, int to) {
+      for (int k = from; k < to; k++) {
+        if (!covered[k]) {
+          covered[k] = true;
+          if (key.charAt(k) != ' ') {
+            hit++;
+          }
+        }
+      }
+    }
+
+    /** The share covered so far, 0 to 1. */
+    double share() {
+      return total == 0 ? 0 : (double) hit / total;
+    }
+  }
+
+  /**
    * Share of {@code key}'s non-space chars that lie in some gram of {@code grams}: how much of a
    * sentence another text holds, in any order.
    */

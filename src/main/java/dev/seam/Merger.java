@@ -400,12 +400,56 @@ final class Merger {
             seen[distinct++] = start;
           }
         }
-        if (distinct >= CONTEXT_PARAGRAPHS) {
+        if (distinct >= CONTEXT_PARAGRAPHS || (distinct > 1 && spansParagraphs(from, to))) {
           Arrays.fill(inContextLine, from, to, true);
+          for (int k = from; k < to; k++) {
+            units.get(k).onContextLine = true;
+          }
         }
       }
       from = to;
     }
+  }
+
+  /**
+   * Whether every unit of line {@code [from, to)} repeats kept text, in kept order, and the kept
+   * text from its first match to its last spans three or more kept paragraphs. A line may glue
+   * a code block or a heading into the sentence before or after (de 3.4: heading, paragraph,
+   * code and caption on one line), so fewer paragraphs are hit than it repeats; a restart that
+   * merges two kept paragraphs into one spans two.
+   */
+  private boolean spansParagraphs(int from, int to) {
+    Slot first = null;
+    Slot last = null;
+    for (int k = from; k < to; k++) {
+      Slot f = snapFirst[k];
+      Slot l = snapTargets[k];
+      if (l == null) {
+        // The unit that glues a heading to the sentence after it matches only loosely.
+        Match loose = doc.match(units.get(k).key, head, CONTEXT_SIMILARITY);
+        if (loose.isNone()) {
+          return false;
+        }
+        f = loose.target();
+        l = loose.last();
+      }
+      if (last != null && f.label < last.label) {
+        return false;
+      }
+      if (first == null) {
+        first = f;
+      }
+      last = l;
+    }
+    int paragraphs = 1;
+    Slot s = paragraphStart(first);
+    for (int n = 0; n < MAX_WALK && s != last && s.next.real; n++) {
+      s = s.next;
+      if (s.sep.indexOf('\n') >= 0) {
+        paragraphs++;
+      }
+    }
+    return s == last && paragraphs >= CONTEXT_PARAGRAPHS;
   }
 
   /**
@@ -418,37 +462,31 @@ final class Merger {
     Unit u = units.get(i);
     Match loose = doc.match(u.key, head, CONTEXT_SIMILARITY);
     Slot t = loose.isNone() || writtenBySegment(loose.target()) ? null : loose.target();
+    double covered = t == null ? 0 : coveredAround(u, t);
     Unit prev = i > 0 ? units.get(i - 1) : null;
-    if (t == null && prev != null && inContextLine[i - 1] && prev.removal != null
-        && prev.image != null && prev.image.real) {
+    if (prev != null && inContextLine[i - 1] && prev.removal != null && prev.image != null
+        && prev.image.real && (t == null || t.label <= prev.image.label)) {
       // Matching finds no version when numbers moved between sentences ("1. Choose ... line"
-      // glued as "Choose ... line 2."); the line reads on in kept order, so look right after
-      // where its previous sentence landed.
+      // glued as "Choose ... line 2."), and may find an earlier copy of a chorus than the one
+      // the line is at; the line reads on in kept order, so look from where its previous
+      // sentence landed.
       double best = 0;
-      Slot s = prev.image.next;
-      for (int n = 0; n < CONTEXT_LOOKAHEAD && s.real; n++, s = s.next) {
-        double c = Doc.coverage(u.key, new Doc.WindowSet().addAll(s.unit.key));
+      Slot ahead = null;
+      Slot s = prev.image;
+      for (int n = 0; n <= CONTEXT_LOOKAHEAD && s.real; n++, s = s.next) {
+        double c = new Doc.Cover(u.key).add(s.unit.key).share();
         if (c > best) {
           best = c;
-          t = s;
+          ahead = s;
         }
       }
+      double aheadCovered = ahead == null ? 0 : coveredAround(u, ahead);
+      if (t == null || aheadCovered >= ABSORB_COVERAGE) {
+        t = ahead;
+        covered = aheadCovered;
+      }
     }
-    if (t == null) {
-      return false;
-    }
-    // The kept text from the slot before the match on: one unit of a context line may glue a
-    // heading, a paragraph and list items that are many kept units (a bounded walk).
-    Doc.WindowSet around = new Doc.WindowSet().addAll(t.unit.key);
-    if (t.prev.real) {
-      around.addAll(t.prev.unit.key);
-    }
-    double covered = Doc.coverage(u.key, around);
-    Slot s = t.next;
-    for (int n = 0; n < CONTEXT_SPAN && s.real && covered < ABSORB_COVERAGE; n++, s = s.next) {
-      covered = Doc.coverage(u.key, around.addAll(s.unit.key));
-    }
-    if (covered < ABSORB_COVERAGE) {
+    if (t == null || covered < ABSORB_COVERAGE) {
       return false;
     }
     u.removal = new Unit.Removal(ChangeKind.REPEAT_REMOVED, t, MatchKind.CONTAINED,
@@ -456,6 +494,24 @@ final class Merger {
     u.image = t;
     alias(t, u);
     return true;
+  }
+
+  /**
+   * How much of {@code u} the kept text from the slot before {@code t} on holds: one unit of a
+   * context line may glue a heading, a paragraph and list items that are many kept units (a
+   * bounded walk, which stops once enough is held).
+   */
+  private static double coveredAround(Unit u, Slot t) {
+    Doc.Cover around = new Doc.Cover(u.key).add(t.unit.key);
+    if (t.prev.real) {
+      around.add(t.prev.unit.key);
+    }
+    double covered = around.share();
+    Slot s = t.next;
+    for (int n = 0; n < CONTEXT_SPAN && s.real && covered < ABSORB_COVERAGE; n++, s = s.next) {
+      covered = around.add(s.unit.key).share();
+    }
+    return covered;
   }
 
   /**
@@ -2419,7 +2475,11 @@ final class Merger {
       int distinct = 0;
       double minSim = 1;
       boolean allRepeats = line.size() > 0;
+      // The merger found the line by the span of kept text it repeats, which may glue code or a
+      // caption into a sentence and so name fewer kept paragraphs than it restates.
+      boolean found = true;
       for (Unit u : line) {
+        found &= u.onContextLine;
         if (u.consumed || u.removal == null || u.pieceCount() != 1
             || u.removal.kind() != ChangeKind.REPEAT_REMOVED
                 && u.removal.kind() != ChangeKind.VARIANT_DROPPED) {
@@ -2438,7 +2498,7 @@ final class Merger {
         }
         minSim = Math.min(minSim, u.removal.similarity());
       }
-      if (!allRepeats || distinct < 3) {
+      if (!allRepeats || (distinct < 3 && !found)) {
         continue;
       }
       Unit last = line.get(line.size() - 1);

@@ -18,6 +18,8 @@ final class Parser {
   private static final Pattern YAML_KEY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*[ \\t]*:.*");
 
   private static final int MAX_HEADING = 200;
+  /** A heading mark inside a line, after a space and before text. */
+  private static final Pattern INNER_HEADING = Pattern.compile("[ \\t]#{1,6}[ \\t]+\\S");
 
   private final String marker;
   private final List<Part> parts = new ArrayList<>();
@@ -109,6 +111,19 @@ final class Parser {
     bounds = java.util.Arrays.copyOf(found, n);
     sentenceBounds.put(s, from, to, hash, bounds);
     return bounds;
+  }
+
+  /**
+   * Whether a short line that starts like a heading glues paragraphs after it: a second heading
+   * mark inside the line, or three sentences or more ("# レシピ ### 例 小麦粉と水を混ぜる。 はい。
+   * ..."). A title with a section number or a question in it ("# 3.4. Die Systemmeldungen",
+   * "# Why? Because") stays one heading.
+   */
+  private boolean gluedParagraphs(String s, int lineStart, int lineEnd) {
+    if (INNER_HEADING.matcher(s).region(lineStart, lineEnd).find()) {
+      return true;
+    }
+    return sentenceBounds(s, lineStart, lineEnd).length > 3;
   }
 
   List<Part> parts() {
@@ -313,7 +328,8 @@ final class Parser {
       }
       // A "heading" of hundreds of chars is running text that starts with '#' (a context line
       // gluing a heading to its paragraphs): it is split into sentences like any paragraph.
-      if (lead == '#' && lineEnd - lineStart <= MAX_HEADING && HEADING.matcher(text).matches()) {
+      if (lead == '#' && lineEnd - lineStart <= MAX_HEADING && HEADING.matcher(text).matches()
+          && !gluedParagraphs(s, lineStart, lineEnd)) {
         block++;
         int a = firstNonSpace(s, lineStart, lineEnd);
         int b = lastNonSpace(s, lineStart, lineEnd);

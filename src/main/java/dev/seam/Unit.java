@@ -94,6 +94,8 @@ final class Unit {
   Slot slot;
   /** Where this unit landed: its own slot, the kept slot it repeats, or the unit it joined. */
   Slot image;
+  /** Whether the merger read this unit as part of a context line; the report names the line. */
+  boolean onContextLine;
   /** Whether this unit was merged whole into another (a continuation joined to its cut). */
   boolean consumed;
   /** Whether whitespace stood between this cut and its marker: the cut fell between words. */

@@ -53,6 +53,21 @@ class ParserTest {
   }
 
   @Test
+  void shortLineStartingWithHashIsOneHeadingUnlessItGluesParagraphs() {
+    Part p =
+        parse(
+                "# 3.4. Die Systemmeldungen\n\n## Why? Because\n\n"
+                    + "# Recipe ### Example Mix. Yes. Bake.\n\n# A. B. C. D.\n")
+            .get(0);
+    assertThat(texts(p))
+        .containsExactly("# 3.4. Die Systemmeldungen", "## Why? Because",
+            "# Recipe ### Example Mix.", "Yes.", "Bake.", "# A.", "B.", "C.", "D.");
+    assertThat(p.units().get(0).kind).isEqualTo(Unit.Kind.HEADING);
+    assertThat(p.units().get(1).kind).isEqualTo(Unit.Kind.HEADING);
+    assertThat(p.units().get(2).kind).isNotEqualTo(Unit.Kind.HEADING);
+  }
+
+  @Test
   void leadInAndListNumbersStayWithTheirSentence() {
     Part p = parse("x\n---END---\n...continued here. Next.\n\n1. Mix well. Then wait.\n").get(1);
     assertThat(texts(p)).containsExactly("...continued here.", "Next.", "1. Mix well.", "Then wait.");
