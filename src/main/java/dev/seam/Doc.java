@@ -1126,6 +1126,7 @@ final class Doc {
     if (chains.size() <= 1) {
       return true;
     }
+    dropJunctionChains(key, chains, units);
     for (int c = 0; c < chains.size(); c++) {
       int[] range = chains.get(c);
       String piece = key.substring(range[0], Math.min(key.length(), range[1])).trim();
@@ -1144,6 +1145,31 @@ final class Doc {
       }
     }
     return true;
+  }
+
+  /**
+   * Removes chains that only bridge a junction: a window across "management you" may be found in
+   * another kept unit that goes on "management from", and that stray chain of a window or two
+   * is a piece of no unit. Such a chain holds nothing but what the chains on either side hold,
+   * and spaces.
+   */
+  private static void dropJunctionChains(String key, List<int[]> chains, List<int[]> units) {
+    for (int c = chains.size() - 2; c >= 1; c--) {
+      int[] range = chains.get(c);
+      if (range[1] - range[0] >= 2 * K) {
+        continue;
+      }
+      int[] before = chains.get(c - 1);
+      int[] after = chains.get(c + 1);
+      boolean bridge = true;
+      for (int i = range[0]; i < Math.min(key.length(), range[1]) && bridge; i++) {
+        bridge = key.charAt(i) == ' ' || i < before[1] || i >= after[0];
+      }
+      if (bridge) {
+        chains.remove(c);
+        units.remove(c);
+      }
+    }
   }
 
   /**
