@@ -945,6 +945,9 @@ final class Doc {
     // of a kept unit, the last a prefix, the others whole units. Words that merely occur
     // elsewhere never chain into a covered sentence. Only a covered key needs this second pass.
     boolean seamsOnSpaces = false;
+    // The first and last kept slots of a key found glued from kept units in kept order, when
+    // its chains alone did not show it.
+    Slot[] walked = null;
     // The units the chains run through: the only ones a covered key can span.
     boolean[] inChains = new boolean[c.count];
     if (fullyCovered) {
@@ -984,6 +987,10 @@ final class Doc {
         chainUnits.add(chain);
       }
       seamsOnSpaces = chainsFit(key, chains, chainUnits, c);
+      if (!seamsOnSpaces && chains.size() > 1) {
+        walked = gluedInOrder(key, chains.get(0), chainUnits.get(0), c);
+        seamsOnSpaces = walked != null;
+      }
       for (int[] units : chainUnits) {
         for (int u : units) {
           inChains[u] = true;
@@ -997,6 +1004,12 @@ final class Doc {
       return Match.NONE;
     }
     Slot main = c.slots[best[0]];
+    if (walked != null) {
+      int a = key.length();
+      int b = main.unit.key.length();
+      return new Match(Match.Relation.COVERED, walked[0], walked[1],
+          (double) Math.min(a, b) / Math.max(a, b));
+    }
     if (seamsOnSpaces && fullyCovered) {
       Slot last = main;
       Slot first = main;
@@ -1145,6 +1158,71 @@ final class Doc {
       }
     }
     return true;
+  }
+
+  /** Units without a key (a bare mark) that the walk along glued units may step over. */
+  private static final int MAX_EMPTY_SKIPS = 64;
+
+  /**
+   * The first and last kept slots of a key that is kept units glued end to end in kept order,
+   * found by reading the kept text on from the unit the first chain ends: the key starts with the
+   * end of that unit, then holds each next unit whole, and ends with the start of one. Null if it
+   * is not. Chains can split where a window across a junction ("aptitude aptitude") is found in
+   * some other unit; reading the kept text decides without them. Bounded by the key's length,
+   * since each unit read consumes some of it.
+   */
+  private static Slot[] gluedInOrder(
+      String key, int[] firstChain, int[] firstUnits, Candidates candidates) {
+    int from = firstChain[0];
+    int end = Math.min(key.length(), firstChain[1]);
+    while (from < end && key.charAt(from) == ' ') {
+      from++;
+    }
+    String piece = key.substring(from, end).trim();
+    if (piece.isEmpty()) {
+      return null;
+    }
+    for (int u : firstUnits) {
+      Slot first = candidates.slots[u];
+      String k = first.unit.key;
+      int at = k.lastIndexOf(piece);
+      // Where the first unit's text ends in the key; all the key before must be its end.
+      int pos = at < 0 ? -1 : from + (k.length() - at);
+      if (pos < 0 || pos > key.length() || !k.endsWith(key.substring(0, pos).trim())) {
+        continue;
+      }
+      Slot s = first.next;
+      Slot last = first;
+      int empty = 0;
+      while (pos < key.length() && s.real && empty <= MAX_EMPTY_SKIPS) {
+        while (pos < key.length() && key.charAt(pos) == ' ') {
+          pos++;
+        }
+        if (pos == key.length()) {
+          break;
+        }
+        String next = s.unit.key;
+        if (next.isEmpty()) {
+          empty++;
+          s = s.next;
+          continue;
+        }
+        if (key.startsWith(next, pos)) {
+          pos += next.length();
+          last = s;
+          s = s.next;
+        } else if (next.startsWith(key.substring(pos))) {
+          pos = key.length();
+          last = s;
+        } else {
+          break;
+        }
+      }
+      if (pos >= key.length() && last != first) {
+        return new Slot[] {first, last};
+      }
+    }
+    return null;
   }
 
   /**

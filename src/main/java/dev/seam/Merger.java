@@ -738,10 +738,12 @@ final class Merger {
       Unit prev = i > 0 ? units.get(i - 1) : null;
       Slot img = m.relation() == Match.Relation.COVERED ? m.last() : t;
       if (prev != null && prev.image != null && img.prev == prev.image && img == t
-          && newlines(u.sep) > newlines(t.sep)) {
+          && newlines(u.sep) > newlines(t.sep) && newlines(t.sep) < 2) {
         // A later version may break a paragraph where both neighbours come from it (002 line 166
         // splits line 108 in two), but never joins lines: a context line glues whole paragraphs
-        // with spaces (000 line 45), and that layout must not win.
+        // with spaces (000 line 45), and that layout must not win. Blank lines between two
+        // paragraphs are already a break: the two a restart leaves after a context line are
+        // its layout, not the document's.
         t.sep = u.sep;
       }
       head = img;
