@@ -1541,6 +1541,11 @@ final class Merger {
     if (startsWithSpace(v) || cut.text().isEmpty() || v.text().isEmpty()) {
       return true;
     }
+    if (v.blockStart && startsLikeHeading(v.text())) {
+      // A line that opens with a heading mark ("### 2.2.6. ...", a context line) starts new
+      // text in every script, also after a cut in one without spaces.
+      return false;
+    }
     int before = Texts.lastBase(cut.text());
     int after = v.text().codePointAt(0);
     if (Texts.isCombiningMark(after) || after == 0x200D) {
@@ -1574,6 +1579,15 @@ final class Merger {
             && Character.isLetterOrDigit(before)
         || ",.;:!?)]}'\"’”»、。，".indexOf(after) >= 0
         || Character.isDigit(after) && Character.isDigit(before);
+  }
+
+  /** Whether {@code t} opens with one to six '#' and a space: a heading mark. */
+  private static boolean startsLikeHeading(String t) {
+    int n = 0;
+    while (n < t.length() && n < 7 && t.charAt(n) == '#') {
+      n++;
+    }
+    return n >= 1 && n <= 6 && n < t.length() && (t.charAt(n) == ' ' || t.charAt(n) == '\t');
   }
 
   /** A letter of a script without case (Han, kana, Hebrew, Arabic, ...): no capital can start text. */

@@ -466,6 +466,9 @@ final class Parser {
     int a = firstNonSpace(s, lineStart, lineEnd);
     int b = lastNonSpace(s, lineStart, lineEnd);
     int[] bounds = sentenceBounds(s, a, b);
+    if (a < b && s.charAt(a) == '#') {
+      bounds = withInnerHeadings(s, a, b, bounds);
+    }
     boolean first = true;
     int next = 1;
     for (int from = 0; next < bounds.length; ) {
@@ -512,6 +515,31 @@ final class Parser {
       first = false;
     }
     return prevEnd;
+  }
+
+  /**
+   * Adds a boundary before each heading mark inside a line that opens with one: a context line
+   * glues headings to the text before them ("... 列出匹配的软件包 ### 1.2. 软件包日志 ..."), and
+   * ICU reads on through a mark that no full stop precedes.
+   */
+  private static int[] withInnerHeadings(String s, int a, int b, int[] bounds) {
+    java.util.regex.Matcher m = INNER_HEADING.matcher(s).region(a, b);
+    int[] merged = null;
+    while (m.find()) {
+      int at = m.start() + 1 - a;
+      int[] base = merged == null ? bounds : merged;
+      int k = java.util.Arrays.binarySearch(base, at);
+      if (k >= 0) {
+        continue;
+      }
+      int ins = -k - 1;
+      int[] next = new int[base.length + 1];
+      System.arraycopy(base, 0, next, 0, ins);
+      next[ins] = at;
+      System.arraycopy(base, ins, next, ins + 1, base.length - ins);
+      merged = next;
+    }
+    return merged == null ? bounds : merged;
   }
 
   /** The first char of {@code s[from, to)} that is not a space or a tab, or a space if none. */

@@ -61,7 +61,7 @@ class ParserTest {
             .get(0);
     assertThat(texts(p))
         .containsExactly("# 3.4. Die Systemmeldungen", "## Why? Because",
-            "# Recipe ### Example Mix.", "Yes.", "Bake.", "# A.", "B.", "C.", "D.");
+            "# Recipe", "### Example Mix.", "Yes.", "Bake.", "# A.", "B.", "C.", "D.");
     assertThat(p.units().get(0).kind).isEqualTo(Unit.Kind.HEADING);
     assertThat(p.units().get(1).kind).isEqualTo(Unit.Kind.HEADING);
     assertThat(p.units().get(2).kind).isNotEqualTo(Unit.Kind.HEADING);
