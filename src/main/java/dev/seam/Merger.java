@@ -1109,6 +1109,20 @@ final class Merger {
    * Whether the way fragments are produced explains a repeat of kept text: a restart, an overlap
    * at a cut, an immediate repeat, a lead-in. A repeat nothing explains is kept as a recurrence.
    */
+  /**
+   * Whether unit {@code i}, after {@code prev} repeated the last kept sentence of a paragraph,
+   * jumps back to kept slot {@code t} for one sentence only: the part does not read on from
+   * {@code t}, so it adds to the paragraph what the first version left out.
+   */
+  private boolean completesAbridged(int i, Unit prev, Slot t) {
+    Slot at = prev.image;
+    if (at == null || !at.real || t.label >= at.label
+        || (at.next.real && at.next.sep.indexOf('\n') < 0)) {
+      return false;
+    }
+    return i + 1 >= units.size() || snapFirst[i + 1] != t.next;
+  }
+
   private boolean explained(int i, Match m) {
     if (!options.keepRecurrences()) {
       return true;
@@ -1184,6 +1198,12 @@ final class Merger {
       // Text that this same run of generation wrote, said again further on: generation that
       // restarts does so after a marker or blank lines, so this is the author's own repeat (a
       // numbered step that two procedures share).
+      return false;
+    }
+    if (prev != null && prev.block == u.block && prev.removal != null && !isShort
+        && completesAbridged(i, prev, t)) {
+      // The restart completes a paragraph its first version cut short, with a sentence the
+      // author also wrote earlier ("Geben Sie Folgendes ein, ..." after each command): new.
       return false;
     }
     if (prev != null && prev.block == u.block && prev.removal != null && !isShort) {
