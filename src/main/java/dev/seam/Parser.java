@@ -18,8 +18,11 @@ final class Parser {
   private static final Pattern YAML_KEY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*[ \\t]*:.*");
 
   private static final int MAX_HEADING = 200;
-  /** A heading mark inside a line, after a space and before text. */
-  private static final Pattern INNER_HEADING = Pattern.compile("[ \\t]#{1,6}[ \\t]+\\S");
+  /**
+   * A heading mark of level two or more inside a line, after a space and before text. A lone '#'
+   * inside a line is as often a root prompt in flattened shell text ("# losetup ... # fdisk").
+   */
+  private static final Pattern INNER_HEADING = Pattern.compile("[ \\t]#{2,6}[ \\t]+\\S");
 
   private final String marker;
   private final List<Part> parts = new ArrayList<>();
@@ -114,8 +117,8 @@ final class Parser {
   }
 
   /**
-   * Whether a short line that starts like a heading glues paragraphs after it: a second heading
-   * mark inside the line, or three sentences or more ("# レシピ ### 例 小麦粉と水を混ぜる。 はい。
+   * Whether a short line that starts like a heading glues paragraphs after it: a heading mark of
+   * level two or more inside the line, or three sentences or more ("# レシピ ### 例 小麦粉と水を混ぜる。 はい。
    * ..."). A title with a section number or a question in it ("# 3.4. Die Systemmeldungen",
    * "# Why? Because") stays one heading.
    */

@@ -57,14 +57,18 @@ class ParserTest {
     Part p =
         parse(
                 "# 3.4. Die Systemmeldungen\n\n## Why? Because\n\n"
-                    + "# Recipe ### Example Mix. Yes. Bake.\n\n# A. B. C. D.\n")
+                    + "# Recipe ### Example Mix. Yes. Bake.\n\n# A. B. C. D.\n\n"
+                    + "# losetup -f disk.img Loop device is /dev/loop0 # fdisk -l /dev/loop0\n")
             .get(0);
     assertThat(texts(p))
         .containsExactly("# 3.4. Die Systemmeldungen", "## Why? Because",
-            "# Recipe", "### Example Mix.", "Yes.", "Bake.", "# A.", "B.", "C.", "D.");
+            "# Recipe", "### Example Mix.", "Yes.", "Bake.", "# A.", "B.", "C.", "D.",
+            "# losetup -f disk.img Loop device is /dev/loop0 # fdisk -l /dev/loop0");
     assertThat(p.units().get(0).kind).isEqualTo(Unit.Kind.HEADING);
     assertThat(p.units().get(1).kind).isEqualTo(Unit.Kind.HEADING);
     assertThat(p.units().get(2).kind).isNotEqualTo(Unit.Kind.HEADING);
+    // A root prompt in flattened shell text is no heading mark: the line stays one heading.
+    assertThat(p.units().get(10).kind).isEqualTo(Unit.Kind.HEADING);
   }
 
   @Test
