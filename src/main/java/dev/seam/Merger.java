@@ -1106,10 +1106,6 @@ final class Merger {
   }
 
   /**
-   * Whether the way fragments are produced explains a repeat of kept text: a restart, an overlap
-   * at a cut, an immediate repeat, a lead-in. A repeat nothing explains is kept as a recurrence.
-   */
-  /**
    * Whether unit {@code i}, after {@code prev} repeated the last kept sentence of a paragraph,
    * jumps back to kept slot {@code t} for one sentence only: the part does not read on from
    * {@code t}, so it adds to the paragraph what the first version left out.
@@ -1123,6 +1119,10 @@ final class Merger {
     return i + 1 >= units.size() || snapFirst[i + 1] != t.next;
   }
 
+  /**
+   * Whether the way fragments are produced explains a repeat of kept text: a restart, an overlap
+   * at a cut, an immediate repeat, a lead-in. A repeat nothing explains is kept as a recurrence.
+   */
   private boolean explained(int i, Match m) {
     if (!options.keepRecurrences()) {
       return true;
@@ -1200,14 +1200,10 @@ final class Merger {
       // numbered step that two procedures share).
       return false;
     }
-    if (prev != null && prev.block == u.block && prev.removal != null && !isShort
-        && completesAbridged(i, prev, t)) {
-      // The restart completes a paragraph its first version cut short, with a sentence the
-      // author also wrote earlier ("Geben Sie Folgendes ein, ..." after each command): new.
-      return false;
-    }
     if (prev != null && prev.block == u.block && prev.removal != null && !isShort) {
-      return true;
+      // Unless the restart completes a paragraph its first version cut short, with a sentence
+      // the author also wrote earlier ("Geben Sie Folgendes ein, ..." after each command).
+      return !completesAbridged(i, prev, t);
     }
     // A part that opens by repeating kept text restarts generation: a long sentence it repeats
     // is a regeneration wherever the kept copy is. Short lines and headings need a neighbour that

@@ -118,9 +118,9 @@ final class Parser {
 
   /**
    * Whether a short line that starts like a heading glues paragraphs after it: a heading mark of
-   * level two or more inside the line, or three sentences or more ("# レシピ ### 例 小麦粉と水を混ぜる。 はい。
-   * ..."). A title with a section number or a question in it ("# 3.4. Die Systemmeldungen",
-   * "# Why? Because") stays one heading.
+   * level two or more inside the line, or three sentences or more ("# レシピ ### 例 小麦粉と水を
+   * 混ぜる。 はい。 ..."). A title with a section number or a question in it ("# 3.4. Die
+   * Systemmeldungen", "# Why? Because") stays one heading.
    */
   private boolean gluedParagraphs(String s, int lineStart, int lineEnd) {
     if (INNER_HEADING.matcher(s).region(lineStart, lineEnd).find()) {
@@ -527,23 +527,31 @@ final class Parser {
    */
   private static int[] withInnerHeadings(String s, int a, int b, int[] bounds) {
     java.util.regex.Matcher m = INNER_HEADING.matcher(s).region(a, b);
-    int[] merged = null;
+    int[] marks = new int[8];
+    int n = 0;
     while (m.find()) {
-      int at = m.start() + 1 - a;
-      int[] base = merged == null ? bounds : merged;
-      int k = java.util.Arrays.binarySearch(base, at);
-      if (k >= 0) {
-        continue;
+      if (n == marks.length) {
+        marks = java.util.Arrays.copyOf(marks, n * 2);
       }
-      int ins = -k - 1;
-      int[] next = new int[base.length + 1];
-      System.arraycopy(base, 0, next, 0, ins);
-      next[ins] = at;
-      System.arraycopy(base, ins, next, ins + 1, base.length - ins);
-      merged = next;
+      marks[n++] = m.start() + 1 - a;
     }
-    return merged == null ? bounds : merged;
+    if (n == 0) {
+      return bounds;
+    }
+    // Both are ascending: one merge, so a line of many marks costs its length, not its square.
+    int[] merged = new int[bounds.length + n];
+    int size = 0;
+    int i = 0;
+    int j = 0;
+    while (i < bounds.length || j < n) {
+      int next = j == n || (i < bounds.length && bounds[i] <= marks[j]) ? bounds[i++] : marks[j++];
+      if (size == 0 || merged[size - 1] != next) {
+        merged[size++] = next;
+      }
+    }
+    return java.util.Arrays.copyOf(merged, size);
   }
+
 
   /** The first char of {@code s[from, to)} that is not a space or a tab, or a space if none. */
   private static char firstNonSpaceChar(String s, int from, int to) {
