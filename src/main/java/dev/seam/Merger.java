@@ -2116,7 +2116,9 @@ final class Merger {
       // + "河水"); only a space before a marker on the same line may be there for the marker.
       return true;
     }
-    if (!Texts.spacedScript(before) || !Texts.spacedScript(after)) {
+    // A number takes the script of the word it is written against ("インドの2" + "0以上").
+    if (!Texts.spacedScript(Texts.beforeTrailingDigits(cut.text(), before))
+        || !Texts.spacedScript(Texts.afterLeadingDigits(rest))) {
       return false;
     }
     // A lead-in restarts at a word and a page ends at one, unless the input spells the two

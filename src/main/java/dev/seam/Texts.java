@@ -255,6 +255,33 @@ final class Texts {
     return cp == '\u2026' || cp == '\u2025';
   }
 
+  /**
+   * The letter right before the digits that end {@code s}, else {@code last} (the last base
+   * char): a number written against a word spaces as that word's script does.
+   */
+  static int beforeTrailingDigits(String s, int last) {
+    int i = s.length();
+    while (i > 0 && UCharacter.isDigit(s.codePointBefore(i))) {
+      i -= Character.charCount(s.codePointBefore(i));
+    }
+    if (i == s.length() || i == 0 || !UCharacter.isLetter(s.codePointBefore(i))) {
+      return last;
+    }
+    return s.codePointBefore(i);
+  }
+
+  /** The letter right after the digits that start {@code s}, else its first code point. */
+  static int afterLeadingDigits(String s) {
+    int i = 0;
+    while (i < s.length() && UCharacter.isDigit(s.codePointAt(i))) {
+      i += Character.charCount(s.codePointAt(i));
+    }
+    if (i == 0 || i == s.length() || !UCharacter.isLetter(s.codePointAt(i))) {
+      return s.codePointAt(0);
+    }
+    return s.codePointAt(i);
+  }
+
   /** Whether the script of {@code cp} separates words with spaces (Latin, Cyrillic, Greek, ...). */
   static boolean spacedScript(int cp) {
     if (!UCharacter.isLetterOrDigit(cp)) {
