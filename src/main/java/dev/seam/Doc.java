@@ -1278,6 +1278,59 @@ final class Doc {
     }
   }
 
+  /**
+   * Whether every run of digits in key {@code a} is also one in {@code b}; when {@code a} was cut
+   * off, its last run needs only to start one ("... Fluss 1" cut from "... Fluss 126-2-2.").
+   */
+  static boolean numbersHeldBy(String a, String b, boolean aCut) {
+    java.util.Set<String> held = null;
+    int i = 0;
+    while (i < a.length()) {
+      if (!Character.isDigit(a.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < a.length() && Character.isDigit(a.charAt(i))) {
+        i++;
+      }
+      if (held == null) {
+        held = numbers(b);
+      }
+      String run = a.substring(start, i);
+      if (!held.contains(run) && !(aCut && i == a.length() && startsSome(held, run))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static java.util.Set<String> numbers(String key) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    int i = 0;
+    while (i < key.length()) {
+      if (!Character.isDigit(key.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < key.length() && Character.isDigit(key.charAt(i))) {
+        i++;
+      }
+      out.add(key.substring(start, i));
+    }
+    return out;
+  }
+
+  private static boolean startsSome(java.util.Set<String> held, String run) {
+    for (String n : held) {
+      if (n.startsWith(run)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether two keys hold the same runs of digits in the same order. */
   static boolean sameNumbers(String a, String b) {
     int i = 0;

@@ -960,12 +960,17 @@ final class Merger {
     return set;
   }
 
-  /** The kept slot of the block's unit that shares most text with {@code d}. */
+  /**
+   * The kept slot of the block's unit that shares most text with {@code d}, among those that
+   * state every number {@code d} states: "Paragraph 100997 ... topic 13." shares nearly every
+   * word with "Paragraph 0 ... topic 0." and holds none of its facts.
+   */
   private static Slot bestHolder(Unit d, List<Unit> mine) {
     Slot best = null;
     double bestCoverage = 0;
     for (Unit u : mine) {
-      if (u.image == null || !u.image.real) {
+      if (u.image == null || !u.image.real
+          || !Doc.numbersHeldBy(d.key, u.image.unit.key, d.incomplete())) {
         continue;
       }
       double c = Doc.coverage(d.key, new Doc.WindowSet().addAll(u.image.unit.key));
@@ -1200,6 +1205,15 @@ final class Merger {
       // numbered step that two procedures share).
       return false;
     }
+    // A sentence this segment has already re-read, said again after a new sentence of the same
+    // paragraph: a restart re-reads kept text once, in order, so the second time is the author's
+    // ("Paragraph 102 ... Volunteers counted 0 sandbags ..." after a restart re-read paragraph 0,
+    // which says the same second sentence). Likewise a sentence far ahead of the new one: a
+    // restart that rewrites a sentence goes on with the kept sentences right after it, never
+    // with one a thousand paragraphs on, in another paragraph's middle.
+    if (newInBlock(prev, u) && (rereadBySegment(t) || (repeatKind && farAhead(t)))) {
+      return false;
+    }
     if (prev != null && prev.block == u.block && prev.removal != null && !isShort) {
       // Unless the restart completes a paragraph its first version cut short, with a sentence
       // the author also wrote earlier ("Geben Sie Folgendes ein, ..." after each command).
@@ -1232,8 +1246,7 @@ final class Merger {
     // ... but not a sentence said between new sentences of one paragraph written past the end
     // ("Paragraph 997 ... Volunteers counted 0 sandbags ...", 997 paragraphs after the first):
     // generation repeating itself says runs of kept text (004 line 94 and the sentence after it).
-    boolean amidNew = !head.next.real && prev != null && prev.block == u.block
-        && prev.removal == null && prev.slot != null && prev.slot.unit == prev;
+    boolean amidNew = !head.next.real && newInBlock(prev, u);
     if (segmentRestarted && !authorsBlock && !amidNew
         && (!isShort || m.relation() == Match.Relation.COVERED)) {
       // ... and so do the cut pieces of that restart, however short.
@@ -1259,6 +1272,41 @@ final class Merger {
     return prev.block == u.block
         && !recurrences.isEmpty()
         && recurrences.get(recurrences.size() - 1).unit() == prev;
+  }
+
+  /** How far past the head a restart that rewrote a sentence may go on reading kept text. */
+  private static final int NEAR_AHEAD = 64;
+
+  /** Whether kept slot {@code t} lies after the head and more than {@link #NEAR_AHEAD} slots on. */
+  private boolean farAhead(Slot t) {
+    if (t.label <= head.label) {
+      return false;
+    }
+    Slot s = head.next;
+    for (int k = 0; k < NEAR_AHEAD && s.real; k++, s = s.next) {
+      if (s == t) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code prev} is a new sentence placed in {@code u}'s paragraph. */
+  private static boolean newInBlock(Unit prev, Unit u) {
+    return prev != null && prev.block == u.block && prev.removal == null && prev.slot != null
+        && prev.slot.unit == prev;
+  }
+
+  /**
+   * Whether a unit of this segment already repeated kept slot {@code t}. Copies are aliased in
+   * the order they are read, so the last one tells.
+   */
+  private boolean rereadBySegment(Slot t) {
+    if (t.aliases == null || t.aliases.isEmpty()) {
+      return false;
+    }
+    Unit last = t.aliases.get(t.aliases.size() - 1);
+    return last.part == part.index() && last.id >= segmentFirstId && last.removal != null;
   }
 
   /** Whether kept slot {@code t} holds text that the current segment placed as its own. */
