@@ -10,7 +10,29 @@ import com.ibm.icu.text.Normalizer2;
 final class Keys {
   private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
 
+  private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
+
   private Keys() {}
+
+  /**
+   * Whether {@code key} starts with the key of a cut, also when the cut fell inside a cluster:
+   * "Fluss e" cut before its combining acute starts "fluss \u00e9 ...", whose \u00e9 the key
+   * composed.
+   */
+  static boolean startsWithCut(String key, String cut) {
+    if (key.startsWith(cut)) {
+      return true;
+    }
+    if (cut.isEmpty()) {
+      return false;
+    }
+    int last = cut.offsetByCodePoints(cut.length(), -1);
+    if (key.length() <= last || !key.startsWith(cut.substring(0, last))) {
+      return false;
+    }
+    String whole = NFD.getDecomposition(key.codePointAt(last));
+    return whole != null && whole.startsWith(cut.substring(last));
+  }
 
   /** A key and, for each key char, the offset in the source text it came from. */
   static final class Key {

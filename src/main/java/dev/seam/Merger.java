@@ -625,7 +625,8 @@ final class Merger {
       return;
     }
     if (m.isNone() && i == units.size() - 1 && u.incomplete() && head.next.real
-        && head.next.unit.key.startsWith(u.key) && head.next.unit.key.length() > u.key.length()) {
+        && Keys.startsWithCut(head.next.unit.key, u.key)
+        && head.next.unit.key.length() > u.key.length()) {
       // A cut too short for grams that starts the sentence the reader would read next ("今日の",
       // 003 line 169).
       double sim = (double) u.key.length() / head.next.unit.key.length();
@@ -639,7 +640,7 @@ final class Merger {
     }
     if (m.isNone() && head.real && head.next.real && head.next.unit.incomplete()
         && u.key.length() > head.next.unit.key.length()
-        && u.key.startsWith(head.next.unit.key)) {
+        && Keys.startsWithCut(u.key, head.next.unit.key)) {
       // A cut completed by the sentence that follows where it stood: one too short for grams
       // ("連絡網は夜明"), or one the index no longer offers because thousands of kept sentences
       // share its words ("Paragraph 608 discusses the flood near the mill and topic 13" among
@@ -1698,14 +1699,8 @@ final class Merger {
       offsets[k] = start.length();
       start.append(units.get(k).key);
     }
-    int max = Math.min(Math.min(tail.length(), start.length()), 400);
-    int length = 0;
-    for (int len = max; len >= options.minOverlap(); len--) {
-      if (tail.indexOf(start.substring(0, len), tail.length() - len) == tail.length() - len) {
-        length = len;
-        break;
-      }
-    }
+    // As for any overlap, also when the cut stopped between a letter and its mark.
+    int length = keyOverlap(tail.toString(), start.toString(), options.minOverlap() - 1);
     // Only an overlap that crosses a unit boundary is new here; one inside the first unit was
     // tried already.
     if (length == 0 || length <= units.get(0).key.length()) {
@@ -1749,23 +1744,22 @@ final class Merger {
       return 0;
     }
     String a = before.key + (cut.sep.isEmpty() ? "" : " ") + cut.key;
-    String b = v.key;
-    int max = Math.min(Math.min(a.length(), b.length()), 400);
-    for (int len = max; len > cut.key.length(); len--) {
-      if (a.regionMatches(a.length() - len, b, 0, len)) {
-        return len;
-      }
-    }
-    return 0;
+    return keyOverlap(a, v.key, cut.key.length());
   }
 
   /** Longest run of key chars that ends {@code cut} and starts {@code next}. */
   private static int overlap(Unit cut, Unit next) {
-    String a = cut.key;
-    String b = next.key;
+    return keyOverlap(cut.key, next.key, 0);
+  }
+
+  /**
+   * Longest run of more than {@code past} key chars that ends {@code a} and starts {@code b}, in
+   * {@code b}'s chars; 0 if none.
+   */
+  private static int keyOverlap(String a, String b, int past) {
     int max = Math.min(Math.min(a.length(), b.length()), 400);
     int found = 0;
-    for (int len = max; len > 0; len--) {
+    for (int len = max; len > past; len--) {
       if (a.regionMatches(a.length() - len, b, 0, len)) {
         found = len;
         break;
@@ -1782,7 +1776,7 @@ final class Merger {
     }
     String bare = a.substring(0, a.length() - Character.charCount(last));
     int bareMax = Math.min(Math.min(bare.length(), b.length() - 1), 400);
-    for (int len = bareMax; len > found; len--) {
+    for (int len = bareMax; len > found && len >= past; len--) {
       if (bare.regionMatches(bare.length() - len, b, 0, len)) {
         int c = b.codePointAt(len);
         String d = c != last ? NFD.getDecomposition(c) : null;
