@@ -1283,30 +1283,23 @@ final class Doc {
    * off, its last run needs only to start one ("... Fluss 1" cut from "... Fluss 126-2-2.").
    */
   static boolean numbersHeldBy(String a, String b, boolean aCut) {
-    java.util.Set<String> held = null;
-    int i = 0;
-    while (i < a.length()) {
-      if (!Character.isDigit(a.charAt(i))) {
-        i++;
-        continue;
-      }
-      int start = i;
-      while (i < a.length() && Character.isDigit(a.charAt(i))) {
-        i++;
-      }
-      if (held == null) {
-        held = numbers(b);
-      }
-      String run = a.substring(start, i);
-      if (!held.contains(run) && !(aCut && i == a.length() && startsSome(held, run))) {
+    List<String> runs = digitRuns(a);
+    if (runs.isEmpty()) {
+      return true;
+    }
+    java.util.Set<String> held = new java.util.HashSet<>(digitRuns(b));
+    for (int k = 0; k < runs.size(); k++) {
+      String run = runs.get(k);
+      boolean cutRun = aCut && k == runs.size() - 1 && Character.isDigit(a.charAt(a.length() - 1));
+      if (!held.contains(run) && !(cutRun && held.stream().anyMatch(n -> n.startsWith(run)))) {
         return false;
       }
     }
     return true;
   }
 
-  private static java.util.Set<String> numbers(String key) {
-    java.util.Set<String> out = new java.util.HashSet<>();
+  private static List<String> digitRuns(String key) {
+    List<String> out = new ArrayList<>();
     int i = 0;
     while (i < key.length()) {
       if (!Character.isDigit(key.charAt(i))) {
@@ -1320,15 +1313,6 @@ final class Doc {
       out.add(key.substring(start, i));
     }
     return out;
-  }
-
-  private static boolean startsSome(java.util.Set<String> held, String run) {
-    for (String n : held) {
-      if (n.startsWith(run)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Whether two keys hold the same runs of digits in the same order. */

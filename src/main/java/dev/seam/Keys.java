@@ -30,8 +30,16 @@ final class Keys {
     if (key.length() <= last || !key.startsWith(cut.substring(0, last))) {
       return false;
     }
-    String whole = NFD.getDecomposition(key.codePointAt(last));
-    return whole != null && whole.startsWith(cut.substring(last));
+    return composesFrom(key.codePointAt(last), cut.codePointAt(last));
+  }
+
+  /**
+   * Whether {@code cp} is a letter composed from {@code base} and marks ("\u00e9" from "e"): a cut
+   * between a letter and its mark keys the bare letter, a repeat of it the composed one.
+   */
+  static boolean composesFrom(int cp, int base) {
+    String whole = cp != base ? NFD.getDecomposition(cp) : null;
+    return whole != null && whole.codePointAt(0) == base;
   }
 
   /** A key and, for each key char, the offset in the source text it came from. */

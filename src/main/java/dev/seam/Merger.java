@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.Maps;
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UScript;
-import com.ibm.icu.text.Normalizer2;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -1779,16 +1778,13 @@ final class Merger {
     for (int len = bareMax; len > found && len >= past; len--) {
       if (bare.regionMatches(bare.length() - len, b, 0, len)) {
         int c = b.codePointAt(len);
-        String d = c != last ? NFD.getDecomposition(c) : null;
-        if (d != null && d.codePointAt(0) == last) {
+        if (Keys.composesFrom(c, last)) {
           return len + Character.charCount(c);
         }
       }
     }
     return found;
   }
-
-  private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
 
   /**
    * Joins continuation {@code v} to {@code cut}: removes its lead-in and the words it repeats,
