@@ -1179,7 +1179,10 @@ final class Merger {
     // starts over the block just read. Only an exact or contained repeat counts, and code and
     // tables may stand twice in a row where one run of text wrote both (a restart re-reading the
     // kept one is another matter).
-    boolean atomicInClean = u.kind == Unit.Kind.ATOMIC && (!generated || writtenBySegment(t));
+    boolean atomicInClean =
+        u.kind == Unit.Kind.ATOMIC
+            && (!generated || writtenBySegment(t) || acrossPageBreak(i, t)
+                || repeatsItsRun(i, t));
     boolean repeatKind =
         m.relation() == Match.Relation.EXACT || m.relation() == Match.Relation.COVERED;
     if (!atomicInClean
@@ -1295,6 +1298,40 @@ final class Merger {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether unit {@code i}, in the first segment of a part that follows a page break (a part that
+   * ended without a marker), repeats text the page before wrote. A page break does not restart
+   * generation: the two pages are one run of text, so their repeats are the author's (a table said
+   * twice, split between the two tables).
+   */
+  private boolean acrossPageBreak(int i, Slot t) {
+    return previousPart != null
+        && !previousPart.endsWithMarker()
+        && !units.isEmpty()
+        && segmentFirstId == units.get(0).id
+        && t.unit != null
+        && t.unit.part == previousPart.index()
+        && t.unit.slot == t;
+  }
+
+  /**
+   * Whether unit {@code i} says again, word for word, the unit its own run of text said just
+   * before it, which re-read kept slot {@code t}: a restart that re-reads a kept table and then
+   * writes the table once more wrote it twice in a row itself, as a clean text may.
+   */
+  private boolean repeatsItsRun(int i, Slot t) {
+    if (i == 0) {
+      return false;
+    }
+    Unit u = units.get(i);
+    Unit prev = units.get(i - 1);
+    return prev.id >= segmentFirstId
+        && prev.kind == u.kind
+        && prev.image == t
+        && prev.removal != null
+        && prev.key.equals(u.key);
   }
 
   /** Whether {@code prev} is a new sentence placed in {@code u}'s paragraph. */
