@@ -71,6 +71,16 @@ final class Corruptor {
         List.of(text), text, text, true);
   }
 
+  /**
+   * Whether {@code pattern} can be applied so that the truth is recoverable. An immediate repeat
+   * needs a paragraph of running text: a document of only short lines, code and tables (the
+   * legitimate-repetition documents) would get one of its blocks said once more, and that input is
+   * exactly a clean document with that block said once more, which must come back unchanged.
+   */
+  boolean applies(String pattern) {
+    return !pattern.equals("immediate-repeat") || prose.contains(true);
+  }
+
   Case make(String pattern) {
     List<String> parts = new ArrayList<>();
     String truth = text;
