@@ -1577,6 +1577,10 @@ final class Merger {
         if (ov >= options.minOverlap()) {
           return join(before, u0, ov) ? 0 : -1;
         }
+        int j = leadInOverWholeEnd(before);
+        if (j >= 0) {
+          return j;
+        }
       }
       return lastPartCut != null && join(lastPartCut, u0, 0) ? 0 : -1;
     }
@@ -1766,6 +1770,40 @@ final class Merger {
     }
     join(cut, units.get(j), into);
     return j;
+  }
+
+  /**
+   * The part before ended whole with {@code before} (a table, a list), and the lead-in repeats its
+   * last lines over several units of this part ("… | time |" then the table's last rows, which
+   * parse as a line of text and a table): all of them are overlap. Returns the index of the last
+   * of them, or -1 if the first units do not end {@code before} that way.
+   */
+  private int leadInOverWholeEnd(Unit before) {
+    String end = before.key;
+    StringBuilder start = new StringBuilder(units.get(0).key);
+    for (int j = 1; j < Math.min(units.size(), 8); j++) {
+      Unit w = units.get(j);
+      if (w.segmentStart) {
+        return -1;
+      }
+      start.append(' ').append(w.key);
+      if (start.length() > end.length()) {
+        return -1;
+      }
+      if (start.length() >= options.minOverlap() && end.endsWith(start.toString())) {
+        Slot kept =
+            before.slot != null ? before.slot
+                : before.removal != null ? before.removal.keptAt() : head;
+        for (int k = 0; k <= j; k++) {
+          Unit c = units.get(k);
+          c.consumed = true;
+          c.image = kept;
+          changes.add(Change.of(ChangeKind.OVERLAP_REMOVED, c.span(), Texts.excerpt(c.text(), 60)));
+        }
+        return j;
+      }
+    }
+    return -1;
   }
 
   /**
