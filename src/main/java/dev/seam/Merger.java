@@ -2245,8 +2245,48 @@ final class Merger {
     // before the marker means the cut fell between words. Otherwise a cut may stop mid-word
     // ("sand" + "bags").
     boolean page = !previousPart.endsWithMarker();
+    if (page && !lead && writtenInUnspacedScript()) {
+      // A page of Japanese or Chinese ends where the line is full, not at a space: the two
+      // pieces of a Latin word in it ("sh" + "ould", "cor" + "e packages") are one word, unless
+      // both stand as words elsewhere in the input.
+      String[] pieces = wordPieces(cut.text(), rest);
+      Map<String, Integer> words = inputWords();
+      return pieces != null
+          && words.getOrDefault(pieces[0], 0) >= 2
+          && words.getOrDefault(pieces[1], 0) >= 2;
+    }
     return ((lead && overlap == 0) || page) && !oneWordElsewhere(cut.text(), rest)
         || cut.spaceBeforeMarker;
+  }
+
+  /** Whether the input is mostly in scripts without spaces; null until a page break asks. */
+  private Boolean unspacedInput;
+
+  /**
+   * Whether the input holds more letters of scripts written without spaces (Han, kana, Thai) than
+   * of spaced ones: a Japanese document with English passages still pages like Japanese. Counted
+   * once, and only when a page break asks.
+   */
+  private boolean writtenInUnspacedScript() {
+    if (unspacedInput == null) {
+      long unspaced = 0;
+      long spaced = 0;
+      for (String f : fragments) {
+        for (int k = 0; k < f.length(); ) {
+          int cp = f.codePointAt(k);
+          if (UCharacter.isLetter(cp)) {
+            if (Texts.spacedScript(cp)) {
+              spaced++;
+            } else {
+              unspaced++;
+            }
+          }
+          k += Character.charCount(cp);
+        }
+      }
+      unspacedInput = unspaced > spaced;
+    }
+    return unspacedInput;
   }
 
   /**
@@ -2254,6 +2294,22 @@ final class Merger {
    * together occurs in the input, while one of the two pieces never stands as a word but here.
    */
   private boolean oneWordElsewhere(String before, String after) {
+    String[] pieces = wordPieces(before, after);
+    if (pieces == null) {
+      return false;
+    }
+    String left = pieces[0];
+    String right = pieces[1];
+    Map<String, Integer> words = inputWords();
+    return words.getOrDefault(left + right, 0) > 0
+        && (words.getOrDefault(left, 0) < 2 || words.getOrDefault(right, 0) < 2);
+  }
+
+  /**
+   * The letters of a spaced script that end {@code before} and those that start {@code after},
+   * or null if either has none.
+   */
+  private static String[] wordPieces(String before, String after) {
     int a = before.length();
     while (a > 0 && wordChar(before.codePointBefore(a))) {
       a -= Character.charCount(before.codePointBefore(a));
@@ -2263,13 +2319,9 @@ final class Merger {
       b += Character.charCount(after.codePointAt(b));
     }
     if (a == before.length() || b == 0) {
-      return false;
+      return null;
     }
-    String left = before.substring(a);
-    String right = after.substring(0, b);
-    Map<String, Integer> words = inputWords();
-    return words.getOrDefault(left + right, 0) > 0
-        && (words.getOrDefault(left, 0) < 2 || words.getOrDefault(right, 0) < 2);
+    return new String[] {before.substring(a), after.substring(0, b)};
   }
 
   /** Letters of spaced scripts: the chars a word of a spaced script is made of. */
