@@ -185,8 +185,10 @@ public final class QualityBench {
     target("mean edit similarity >= 0.995", all.similaritySum / all.cases >= 0.995);
     target("worst case >= 0.95", all.worst >= 0.95);
     target("exact match >= 80%", all.exact >= 0.8 * all.cases);
-    target("duplicated sentences <= 0.1%", all.duplicated <= 0.001 * all.sentences);
-    target("lost sentences <= 0.1%", all.lost <= 0.001 * all.sentences);
+    target(String.format(Locale.ROOT, "duplicated sentences <= 0.1%% (%d of %d)",
+        all.duplicated, all.sentences), all.duplicated <= 0.001 * all.sentences);
+    target(String.format(Locale.ROOT, "lost sentences <= 0.1%% (%d of %d)",
+        all.lost, all.sentences), all.lost <= 0.001 * all.sentences);
     target("clean inputs 100% identical", cleanOk);
     target("corrupted cases >= 500", all.cases >= 500);
     System.out.printf(Locale.ROOT, "%nNot exact (%d), written to %s:%n", notExact.size(), failures);
