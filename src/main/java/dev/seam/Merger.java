@@ -101,6 +101,9 @@ final class Merger {
   /** Words of the input and their counts, built when a seam first asks (see inputWords()). */
   private Map<String, Integer> inputWords;
 
+  /** Where the input opens sentences and lines; built when a page break first asks. */
+  private Openers openers;
+
   /** Chars in all fragments together. */
   private final long chars;
 
@@ -1637,9 +1640,52 @@ final class Merger {
     if (!markedCuts.contains(cut)) {
       // A page that ends with a one-word line of its own ("Note", "Anmerkung") ends with a label.
       return !(cut.blockStart && cut.key.length() <= 10 && cut.key.indexOf(' ') < 0
-          && (cut.sourceNext() == null || cut.sourceNext().block != cut.block));
+          && (cut.sourceNext() == null || cut.sourceNext().block != cut.block))
+          && !opensBlockAfterPage(v);
     }
     return continuesWord(cut, v);
+  }
+
+  /**
+   * Whether page {@code v} opens with what the input writes only where a sentence or line starts,
+   * so the line without a full stop that ended the page before was a block of its own (a caption,
+   * a list item, "... as the matching service file of sshd.socket"): a capitalized word the input
+   * also writes in lower case and capitalizes only to open sentences ("You", "For"; not "Debian",
+   * German nouns or "Sie", which stand inside sentences too), or a token opening with a bracket or
+   * symbol that the input writes only at line starts ("[Unit]").
+   */
+  private boolean opensBlockAfterPage(Unit v) {
+    String t = v.text();
+    if (!v.blockStart || v.pos != 0 || v.leadIn > 0 || t.isEmpty() || startsWithSpace(v)) {
+      return false;
+    }
+    int first = t.codePointAt(0);
+    if (UCharacter.isUpperCase(first) && Texts.wordChar(first)) {
+      int end = 0;
+      while (end < t.length() && Texts.wordChar(t.codePointAt(end))) {
+        end += Character.charCount(t.codePointAt(end));
+      }
+      String word = t.substring(0, end);
+      String lower = UCharacter.toLowerCase(java.util.Locale.ROOT, word);
+      return !lower.equals(word)
+          && inputWords().getOrDefault(lower, 0) > 0
+          && openers().opensSentencesOnly(word);
+    }
+    if (UCharacter.isLetterOrDigit(first)) {
+      return false;
+    }
+    int end = 0;
+    while (end < t.length() && !Texts.isWhitespace(t.codePointAt(end))) {
+      end += Character.charCount(t.codePointAt(end));
+    }
+    return openers().opensLinesOnly(t.substring(0, end));
+  }
+
+  private Openers openers() {
+    if (openers == null) {
+      openers = new Openers(fragments);
+    }
+    return openers;
   }
 
   /**
@@ -2311,22 +2357,17 @@ final class Merger {
    */
   private static String[] wordPieces(String before, String after) {
     int a = before.length();
-    while (a > 0 && wordChar(before.codePointBefore(a))) {
+    while (a > 0 && Texts.wordChar(before.codePointBefore(a))) {
       a -= Character.charCount(before.codePointBefore(a));
     }
     int b = 0;
-    while (b < after.length() && wordChar(after.codePointAt(b))) {
+    while (b < after.length() && Texts.wordChar(after.codePointAt(b))) {
       b += Character.charCount(after.codePointAt(b));
     }
     if (a == before.length() || b == 0) {
       return null;
     }
     return new String[] {before.substring(a), after.substring(0, b)};
-  }
-
-  /** Letters of spaced scripts: the chars a word of a spaced script is made of. */
-  private static boolean wordChar(int cp) {
-    return UCharacter.isLetter(cp) && Texts.spacedScript(cp);
   }
 
   /**
@@ -2340,12 +2381,12 @@ final class Merger {
         int i = 0;
         while (i < f.length()) {
           int cp = f.codePointAt(i);
-          if (!wordChar(cp)) {
+          if (!Texts.wordChar(cp)) {
             i += Character.charCount(cp);
             continue;
           }
           int start = i;
-          while (i < f.length() && wordChar(f.codePointAt(i))) {
+          while (i < f.length() && Texts.wordChar(f.codePointAt(i))) {
             i += Character.charCount(f.codePointAt(i));
           }
           inputWords.merge(f.substring(start, i), 1, Integer::sum);

@@ -282,6 +282,11 @@ final class Texts {
     return s.codePointAt(i);
   }
 
+  /** Letters of spaced scripts: the chars a word of a spaced script is made of. */
+  static boolean wordChar(int cp) {
+    return UCharacter.isLetter(cp) && spacedScript(cp);
+  }
+
   /** Whether the script of {@code cp} separates words with spaces (Latin, Cyrillic, Greek, ...). */
   static boolean spacedScript(int cp) {
     if (!UCharacter.isLetterOrDigit(cp)) {
