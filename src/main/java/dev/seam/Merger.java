@@ -276,8 +276,15 @@ final class Merger {
         && !(beforeMarker.contains(m.target().unit) && u.key.startsWith(m.target().unit.key))) {
       // Only a cut is completed by a fuller version: a short complete line inside a longer one
       // ("foo login:" in "foo login: penguin ...") is text of its own. Text that stopped at a
-      // marker is completed by a version that starts with it.
-      return Match.NONE;
+      // marker is completed by a version that starts with it. A whole sentence that the longer
+      // one starts with and barely extends (", z.B." and ", z.B. mit:") is a near version of it
+      // like any other, with all that a near match needs.
+      Slot t = m.target();
+      boolean near = u.key.startsWith(t.unit.key)
+          && m.similarity() >= options.nearSimilarity()
+          && u.key.length() >= options.minRepeatChars()
+          && Doc.sameNumbers(u.key, t.unit.key);
+      return near ? new Match(Match.Relation.NEAR, t, t, m.similarity()) : Match.NONE;
     }
     return m;
   }
@@ -2556,7 +2563,12 @@ final class Merger {
       if (u.leadIn > 0) {
         stripLeadIn(u);
       }
-      supersede(t, u, ChangeKind.VARIANT_DROPPED, MatchKind.NEAR, sim);
+      if (u.key.length() > t.unit.key.length() && u.key.contains(t.unit.key)) {
+        // The kept version stands whole inside the new one: an abridged version, made fuller.
+        supersede(t, u, ChangeKind.REPLACED_BY_FULLER, MatchKind.CONTAINED, sim);
+      } else {
+        supersede(t, u, ChangeKind.VARIANT_DROPPED, MatchKind.NEAR, sim);
+      }
     } else {
       u.removal = new Unit.Removal(ChangeKind.VARIANT_DROPPED, t, MatchKind.NEAR, sim);
       u.image = t;
