@@ -280,10 +280,21 @@ final class Merger {
       // one starts with and barely extends (", z.B." and ", z.B. mit:") is a near version of it
       // like any other, with all that a near match needs.
       Slot t = m.target();
-      boolean near = u.key.startsWith(t.unit.key)
+      String kept = t.unit.key;
+      if (part.index() > 0
+          && kept.length() >= options.minRepeatChars()
+          && u.key.startsWith(kept)
+          && u.key.charAt(kept.length()) == ' '
+          && Texts.endsSentence(kept)) {
+        // Generated text that says a whole kept sentence and goes on with one the sentence
+        // breaker did not part from it ("... verschleiert. who-uploads(1) ..."): the kept one is
+        // an abridged first version, and this is it made fuller.
+        return m;
+      }
+      boolean near = u.key.startsWith(kept)
           && m.similarity() >= options.nearSimilarity()
           && u.key.length() >= options.minRepeatChars()
-          && Doc.sameNumbers(u.key, t.unit.key);
+          && Doc.sameNumbers(u.key, kept);
       return near ? new Match(Match.Relation.NEAR, t, t, m.similarity()) : Match.NONE;
     }
     return m;
@@ -1501,6 +1512,9 @@ final class Merger {
     Match n = doc.match(next.key, m.last(), options.nearSimilarity());
     Slot after = m.last().next;
     if (n.isNone()) {
+      if (abridgedBlockReadsOn(i, next, after)) {
+        return true;
+      }
       // A cut too short for grams that starts the kept sentence after the target ("👨‍👩 ש"
       // before "👨‍👩 ש bridge ..."), as step() finds it.
       return i + 1 == units.size() - 1 && next.incomplete() && after.real
@@ -1511,6 +1525,26 @@ final class Merger {
     // cut, its rest "Deich ..." kept apart, and the next unit says "bridge Deich ...").
     return n.target() == after || n.target() == m.last() || n.target() == m.target()
         || (after.real && n.target() == after.next && cuts.contains(after.unit));
+  }
+
+  /**
+   * Whether unit {@code i} ends a kept paragraph that this part goes on with new sentences
+   * ({@code next} first), and the part's next paragraph then repeats the kept paragraph
+   * {@code after}: a restart completing a paragraph its first version abridged ("Table 1.8." kept,
+   * "Table 1.8. List of notable groups ..." regenerated), reading on as the kept text does.
+   */
+  private boolean abridgedBlockReadsOn(int i, Unit next, Slot after) {
+    Unit u = units.get(i);
+    if (!after.real || !after.unit.blockStart || next.block != u.block) {
+      return false;
+    }
+    int k = blockTo[i];
+    if (k >= units.size() || units.get(k).key.isEmpty()) {
+      return false;
+    }
+    Match m = doc.match(units.get(k).key, after.prev, options.nearSimilarity());
+    return (m.relation() == Match.Relation.EXACT || m.relation() == Match.Relation.COVERED)
+        && m.target() == after;
   }
 
   // ---------------------------------------------------------------------------------------------
