@@ -2131,6 +2131,28 @@ final class Merger {
             (double) kept.unit.key.length() / whole.key.length());
       }
     }
+    if (m.relation() == Match.Relation.NEAR && cut.removal != null
+        && sameRunBefore(cut, m.target())) {
+      // The cut began like the sentence its own run wrote just before it ("+ \"http://.../pro"
+      // after "+ \"http://.../program.pl?..."), and whole it differs: a run never rewrites the
+      // sentence it has just written, so this is its next one (a list item like the last),
+      // placed as new text after it.
+      Slot anchor = Doc.live(cut.removal.keptAt());
+      if (anchor.aliases != null) {
+        anchor.aliases.remove(cut);
+      }
+      whole.addPiece(restSpan);
+      Slot placed = doc.insertAfter(anchor, whole, cut.sep);
+      place(whole, placed);
+      changes.add(
+          Change.of(
+              ChangeKind.CUT_OFF_REPAIRED,
+              new SourceSpan(v.fragment, restSpan.start(), restSpan.start()),
+              Texts.excerpt(rest, 60)));
+      v.image = placed;
+      cuts.remove(cut);
+      return true;
+    }
     switch (m.relation()) {
       case EXACT, COVERED -> {
         whole.setText(oldText);
@@ -2189,6 +2211,15 @@ final class Merger {
     }
     cuts.remove(cut);
     return true;
+  }
+
+  /**
+   * Whether kept slot {@code t} holds the sentence that {@code cut}'s own part wrote right before
+   * it, as written there (not a repeat of something older).
+   */
+  private static boolean sameRunBefore(Unit cut, Slot t) {
+    Unit before = cut.sourcePrevious();
+    return before != null && t.unit == before && before.slot == t && before.part == cut.part;
   }
 
   /**

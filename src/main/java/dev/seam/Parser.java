@@ -106,6 +106,9 @@ final class Parser {
     int[] found = new int[8];
     int n = 0;
     for (int b = it.first(); b != BreakIterator.DONE; b = it.next()) {
+      if (insideToken(s, from + b, from, to)) {
+        continue;
+      }
       if (n == found.length) {
         found = java.util.Arrays.copyOf(found, n * 2);
       }
@@ -114,6 +117,23 @@ final class Parser {
     bounds = java.util.Arrays.copyOf(found, n);
     sentenceBounds.put(s, from, to, hash, bounds);
     return bounds;
+  }
+
+  /**
+   * Whether ICU's boundary at {@code at} falls inside a token of a spaced script: after an ASCII
+   * "?" or "!" with a letter or digit on both sides ("program.pl?VAR1=VAL1", "Yahoo!Mail"). A
+   * sentence of such a script ends before a space; splitting a URL at its query made its two
+   * halves sentences that other URLs repeat.
+   */
+  private static boolean insideToken(String s, int at, int from, int to) {
+    if (at <= from + 1 || at >= to) {
+      return false;
+    }
+    char mark = s.charAt(at - 1);
+    if (mark != '?' && mark != '!') {
+      return false;
+    }
+    return Texts.spacedScript(s.codePointAt(at)) && Texts.spacedScript(s.codePointBefore(at - 1));
   }
 
   /**
