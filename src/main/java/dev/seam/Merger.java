@@ -1776,7 +1776,41 @@ final class Merger {
         || (after == '-' || after == 0x2010 || after == 0x2011)
             && Character.isLetterOrDigit(before)
         || ",.;:!?)]}'\"’”»、。，".indexOf(after) >= 0
-        || Character.isDigit(after) && Character.isDigit(before);
+        || Character.isDigit(after) && Character.isDigit(before)
+        || capitalsGoOn(cut.text(), v.text());
+  }
+
+  /**
+   * Whether a word in capitals stopped mid-word and goes on in capitals ("FIRS" + "T error",
+   * "XAUTH" + "ORITY holds"): the cut ends in two or more capitals and the rest's first word has
+   * no lower-case letter. "NFS" + "The ..." starts new text.
+   */
+  private static boolean capitalsGoOn(String cut, String rest) {
+    int capitals = 0;
+    for (int i = cut.length(); i > 0 && capitals < 2; ) {
+      int cp = cut.codePointBefore(i);
+      if (!UCharacter.isUpperCase(cp)) {
+        break;
+      }
+      capitals++;
+      i -= Character.charCount(cp);
+    }
+    if (capitals < 2) {
+      return false;
+    }
+    int letters = 0;
+    for (int i = 0; i < rest.length(); ) {
+      int cp = rest.codePointAt(i);
+      if (!UCharacter.isLetter(cp)) {
+        break;
+      }
+      if (!UCharacter.isUpperCase(cp)) {
+        return false;
+      }
+      letters++;
+      i += Character.charCount(cp);
+    }
+    return letters > 0;
   }
 
   /** Whether {@code t} opens with one to six '#' and a space: a heading mark. */
