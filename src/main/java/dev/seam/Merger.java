@@ -282,13 +282,15 @@ final class Merger {
       Slot t = m.target();
       String kept = t.unit.key;
       if (part.index() > 0
-          && kept.length() >= options.minRepeatChars()
           && u.key.startsWith(kept)
           && u.key.charAt(kept.length()) == ' '
-          && Texts.endsSentence(kept)) {
+          && Texts.endsSentence(kept)
+          && (kept.length() >= options.minRepeatChars() || nextBlockReadsOn(u, t.next))) {
         // Generated text that says a whole kept sentence and goes on with one the sentence
         // breaker did not part from it ("... verschleiert. who-uploads(1) ..."): the kept one is
-        // an abridged first version, and this is it made fuller.
+        // an abridged first version, and this is it made fuller. A short one ("Table 2.6.",
+        // then "Table 2.6. Basic package management ...") needs the text after it to read on
+        // as the kept text does.
         return m;
       }
       boolean near = u.key.startsWith(kept)
@@ -1175,6 +1177,9 @@ final class Merger {
       // while it re-reads kept text, or when new generated text says a sentence of an earlier
       // part again almost word for word (004 line 77 repeats 24 at 0.94; "set user ID" and "set
       // group ID", 0.85, are the author's): halfway between nearSimilarity and identical.
+      if (goesOnBehind(prev, u, t)) {
+        return false;
+      }
       if ((restartPart || segmentRestarted) && head.next.real && !isShort) {
         return true;
       }
@@ -1302,6 +1307,18 @@ final class Merger {
     return prev.block == u.block
         && !recurrences.isEmpty()
         && recurrences.get(recurrences.size() - 1).unit() == prev;
+  }
+
+  /**
+   * Whether {@code u} goes on the paragraph whose previous sentence {@code prev} just re-read the
+   * head, while its near match {@code t} lies before the head: a restart reads kept text in order,
+   * so this is new text completing the paragraph ("Table 2.6." re-read, then "Basic package
+   * management operations ...", alike to the sentence before the table), not a version of {@code
+   * t}.
+   */
+  private boolean goesOnBehind(Unit prev, Unit u, Slot t) {
+    return prev != null && prev.block == u.block && prev.image == head && prev.removal != null
+        && t.label < head.label;
   }
 
   /** How far past the head a restart that rewrote a sentence may go on reading kept text. */
@@ -1511,20 +1528,23 @@ final class Merger {
     Unit next = units.get(i + 1);
     Match n = doc.match(next.key, m.last(), options.nearSimilarity());
     Slot after = m.last().next;
+    boolean readsOn;
     if (n.isNone()) {
-      if (abridgedBlockReadsOn(i, next, after)) {
-        return true;
-      }
       // A cut too short for grams that starts the kept sentence after the target ("👨‍👩 ש"
       // before "👨‍👩 ש bridge ..."), as step() finds it.
-      return i + 1 == units.size() - 1 && next.incomplete() && after.real
+      readsOn = i + 1 == units.size() - 1 && next.incomplete() && after.real
           && !next.key.isEmpty() && after.unit.key.length() > next.key.length()
           && after.unit.key.startsWith(next.key);
+    } else {
+      // ... or the sentence after a kept cut there, which the next unit may complete ("bridge "
+      // cut, its rest "Deich ..." kept apart, and the next unit says "bridge Deich ...").
+      readsOn = n.target() == after || n.target() == m.last() || n.target() == m.target()
+          || (after.real && n.target() == after.next && cuts.contains(after.unit));
     }
-    // ... or the sentence after a kept cut there, which the next unit may complete ("bridge "
-    // cut, its rest "Deich ..." kept apart, and the next unit says "bridge Deich ...").
-    return n.target() == after || n.target() == m.last() || n.target() == m.target()
-        || (after.real && n.target() == after.next && cuts.contains(after.unit));
+    // The new sentences that complete an abridged paragraph may resemble kept ones elsewhere
+    // ("Basic package management operations ..." after "Table 2.6."); the paragraph after them
+    // still shows where the text reads on.
+    return readsOn || abridgedBlockReadsOn(i, next, after);
   }
 
   /**
@@ -1535,10 +1555,19 @@ final class Merger {
    */
   private boolean abridgedBlockReadsOn(int i, Unit next, Slot after) {
     Unit u = units.get(i);
-    if (!after.real || !after.unit.blockStart || next.block != u.block) {
+    return next.block == u.block && nextBlockReadsOn(u, after);
+  }
+
+  /**
+   * Whether the paragraph after unit {@code u}'s (in this part) starts by repeating kept slot
+   * {@code after}, itself the start of a kept paragraph.
+   */
+  private boolean nextBlockReadsOn(Unit u, Slot after) {
+    if (!after.real || !after.unit.blockStart || u.part != part.index()
+        || u.pos >= units.size() || units.get(u.pos) != u) {
       return false;
     }
-    int k = blockTo[i];
+    int k = blockTo[u.pos];
     if (k >= units.size() || units.get(k).key.isEmpty()) {
       return false;
     }
