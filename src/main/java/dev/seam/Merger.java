@@ -2445,27 +2445,29 @@ final class Merger {
 
   /**
    * Whether the input holds more letters of scripts written without spaces (Han, kana, Thai) than
-   * of spaced ones: a Japanese document with English passages still pages like Japanese. Counted
+   * words of spaced ones: a Japanese document with English passages and command output still pages
+   * like Japanese. A kanji says about as much as an English word, so each counts one. Counted
    * once, and only when a page break asks.
    */
   private boolean writtenInUnspacedScript() {
     if (unspacedInput == null) {
       long unspaced = 0;
-      long spaced = 0;
+      long spacedWords = 0;
       for (String f : fragments) {
+        boolean inWord = false;
         for (int k = 0; k < f.length(); ) {
           int cp = f.codePointAt(k);
-          if (UCharacter.isLetter(cp)) {
-            if (Texts.spacedScript(cp)) {
-              spaced++;
-            } else {
-              unspaced++;
-            }
+          boolean wordChar = Texts.wordChar(cp);
+          if (wordChar && !inWord) {
+            spacedWords++;
+          } else if (!wordChar && UCharacter.isLetter(cp)) {
+            unspaced++;
           }
+          inWord = wordChar;
           k += Character.charCount(cp);
         }
       }
-      unspacedInput = unspaced > spaced;
+      unspacedInput = unspaced > spacedWords;
     }
     return unspacedInput;
   }
