@@ -1711,7 +1711,8 @@ final class Merger {
       // A page that ends with a one-word line of its own ("Note", "Anmerkung") ends with a label.
       return !(cut.blockStart && cut.key.length() <= 10 && cut.key.indexOf(' ') < 0
           && (cut.sourceNext() == null || cut.sourceNext().block != cut.block))
-          && !opensBlockAfterPage(v);
+          && !opensBlockAfterPage(v)
+          && !endsListOfUnstoppedItems(cut);
     }
     return continuesWord(cut, v);
   }
@@ -1749,6 +1750,40 @@ final class Merger {
       end += Character.charCount(t.codePointAt(end));
     }
     return openers().opensLinesOnly(t.substring(0, end));
+  }
+
+  /**
+   * Whether {@code cut} is an item of a list whose items before it (two or more) end without a
+   * full stop too: a page that ends with it ends with a whole item, as they are ("- ログイン名",
+   * ..., "- ユーザーのコマンドインタープリター (無いこともある)"), not mid-sentence.
+   */
+  private static boolean endsListOfUnstoppedItems(Unit cut) {
+    if (cut.sourceNext() != null && cut.sourceNext().block == cut.block) {
+      return false;
+    }
+    Unit first = blockStartOf(cut);
+    if (!first.listItemStart) {
+      return false;
+    }
+    int items = 0;
+    for (Unit u = first.sourcePrevious(); u != null && items < 2; u = first.sourcePrevious()) {
+      // u ends the item before.
+      first = blockStartOf(u);
+      if (!first.listItemStart || !u.incomplete()) {
+        return false;
+      }
+      items++;
+    }
+    return items == 2;
+  }
+
+  /** The first unit of {@code u}'s block in its part. */
+  private static Unit blockStartOf(Unit u) {
+    Unit first = u;
+    while (first.sourcePrevious() != null && first.sourcePrevious().block == first.block) {
+      first = first.sourcePrevious();
+    }
+    return first;
   }
 
   private Openers openers() {
