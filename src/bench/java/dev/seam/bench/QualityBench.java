@@ -190,6 +190,11 @@ public final class QualityBench {
     target(String.format(Locale.ROOT, "lost sentences <= 0.1%% (%d of %d)",
         all.lost, all.sentences), all.lost <= 0.001 * all.sentences);
     target("clean inputs 100% identical", cleanOk);
+    Totals pages = byPattern.get("pages");
+    target(String.format(Locale.ROOT,
+            "clean pages: nothing lost, nothing duplicated (%d lost, %d duplicated)",
+            pages.lost, pages.duplicated),
+        pages.lost == 0 && pages.duplicated == 0);
     target("corrupted cases >= 500", all.cases >= 500);
     System.out.printf(Locale.ROOT, "%nNot exact (%d), written to %s:%n", notExact.size(), failures);
     notExact.stream().limit(40).forEach(s -> System.out.println("  " + s));
