@@ -1983,7 +1983,21 @@ final class Merger {
           Unit c = units.get(k);
           c.consumed = true;
           c.image = kept;
-          changes.add(Change.of(ChangeKind.OVERLAP_REMOVED, c.span(), Texts.excerpt(c.text(), 60)));
+          SourceSpan span = c.span();
+          if (c.leadIn > 0) {
+            // The mark is reported as what it is; the words after it as the overlap they are.
+            changes.add(
+                Change.of(
+                    ChangeKind.LEAD_IN_REMOVED,
+                    new SourceSpan(span.fragment(), span.start(), span.start() + c.leadIn),
+                    c.text().substring(0, c.leadIn)));
+            span = new SourceSpan(span.fragment(), span.start() + c.leadIn, span.end());
+          }
+          changes.add(
+              Change.of(
+                  ChangeKind.OVERLAP_REMOVED,
+                  span,
+                  Texts.excerpt(c.text().substring(span.start() - c.span().start()), 60)));
         }
         return j;
       }
