@@ -841,9 +841,7 @@ final class Merger {
       return;
     }
     Unit r = n.unit;
-    Unit after = r.sourceNext();
-    boolean aloneInBlock = after == null || after.block != r.block;
-    if (r.slot != n || r.pos != 0 || r.part <= cut.part || !r.isProse() || !aloneInBlock
+    if (r.slot != n || r.pos != 0 || r.part <= cut.part || !r.isProse()
         || r.key.isEmpty() || !t.unit.key.startsWith(cut.key)) {
       return;
     }
@@ -852,7 +850,50 @@ final class Merger {
       from++;
     }
     if (t.unit.key.startsWith(r.key, from)) {
-      retire(n, t);
+      retireRest(n, t);
+    }
+  }
+
+  /**
+   * After a kept cut {@code s} was completed in place: when it had replaced an earlier cut, the
+   * paragraph a part opened with right after that earlier cut may be its rest, stranded, which
+   * the completed sentence now ends with ("... flood " cut, "Fluss 河水 515-4-2. ..." kept apart,
+   * then "…... flood Fluss 河" replaced the cut and "水 515-4-2." completed it).
+   */
+  private void absorbRestOfReplacedCut(Slot s) {
+    Slot n = s.next;
+    if (!n.real || s.aliases == null) {
+      return;
+    }
+    Unit r = n.unit;
+    if (r.slot != n || r.pos != 0 || !r.isProse() || r.key.length() < options.minOverlap()
+        || r.key.length() >= s.unit.key.length() || !s.unit.key.endsWith(r.key)
+        || s.unit.key.charAt(s.unit.key.length() - r.key.length() - 1) != ' ') {
+      return;
+    }
+    for (Unit a : s.aliases) {
+      if (markedCuts.contains(a) && a.removal != null
+          && a.removal.kind() == ChangeKind.REPLACED_BY_FULLER && r.part > a.part
+          && s.unit.key.startsWith(a.key)) {
+        retireRest(n, s);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Retires stranded rest {@code n} into the sentence {@code t} that now holds it; the sentences
+   * after the rest in its paragraph go on the paragraph the cut stopped in ("... flood " + "Fluss
+   * 河水 515-4-2. 👨‍👩 河水 ... 515-4-3."), as the rest itself did.
+   */
+  private void retireRest(Slot n, Slot t) {
+    Unit r = n.unit;
+    Slot next = n.next;
+    boolean goesOn = next.real && next.unit == r.sourceNext() && next.unit.block == r.block;
+    String within = goesOn ? next.sep : null;
+    retire(n, t);
+    if (goesOn) {
+      next.sep = within;
     }
   }
 
@@ -2224,6 +2265,7 @@ final class Merger {
       v.image = s;
       head = s;
       cuts.remove(cut);
+      absorbRestOfReplacedCut(s);
       return true;
     }
     // The cut's text was already inside kept text: decide what the whole sentence is.
