@@ -837,21 +837,46 @@ final class Merger {
    */
   private void absorbStrandedRest(Slot t, Unit cut) {
     Slot n = t.next;
-    if (!n.real || !markedCuts.contains(cut) && !beforeMarker.contains(cut)) {
+    if (!n.real) {
       return;
     }
     Unit r = n.unit;
-    if (r.slot != n || r.pos != 0 || r.part <= cut.part || !r.isProse()
-        || r.key.isEmpty() || !t.unit.key.startsWith(cut.key)) {
+    if (r.slot != n || r.pos != 0 || !r.isProse() || r.key.isEmpty()) {
       return;
+    }
+    if (restOf(t, cut, r)) {
+      retireRest(n, t);
+      return;
+    }
+    // ... or of a later cut that said the same words and went as their repeat ("flood ש " after
+    // the kept cut "flood ש Brücke é é"), whose rest the next part opened with.
+    if (t.aliases != null) {
+      for (Unit a : t.aliases) {
+        if (a != cut && a.removal != null && a.removal.kind() == ChangeKind.REPEAT_REMOVED
+            && restOf(t, a, r)) {
+          retireRest(n, t);
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether {@code r}, a paragraph that a part after cut {@code cut}'s opened with, is the rest
+   * that kept sentence {@code t} goes on with after the cut's words.
+   */
+  private boolean restOf(Slot t, Unit cut, Unit r) {
+    if (!markedCuts.contains(cut) && !beforeMarker.contains(cut)) {
+      return false;
+    }
+    if (r.part <= cut.part || !t.unit.key.startsWith(cut.key)) {
+      return false;
     }
     int from = cut.key.length();
     while (from < t.unit.key.length() && t.unit.key.charAt(from) == ' ') {
       from++;
     }
-    if (t.unit.key.startsWith(r.key, from)) {
-      retireRest(n, t);
-    }
+    return t.unit.key.startsWith(r.key, from);
   }
 
   /**
