@@ -907,6 +907,28 @@ final class Merger {
   }
 
   /**
+   * After a kept cut {@code s} was completed in place: an older cut kept beside it that the
+   * completed sentence starts with was the same sentence, stopped later ("ש 👨‍👩 堤坝 ... 752-2-"
+   * kept, then "ש 👨‍👩 堤", too short to be found in it, completed as "ש 👨‍👩 堤坝 ... 752-2-0."):
+   * it gives way to the completed one.
+   */
+  private void absorbCutBeside(Slot s) {
+    for (Slot k : new Slot[] {s.next, s.prev}) {
+      // The cheap tests first: the stack of open cuts is searched only for a likely one.
+      if (!k.real || k.unit == null || k.unit.slot != k
+          || !k.unit.incomplete() || k.unit.key.length() < options.minOverlap()
+          || k.unit.key.length() >= s.unit.key.length()
+          || !Keys.startsWithCut(s.unit.key, k.unit.key) || !cuts.contains(k.unit)) {
+        continue;
+      }
+      Unit old = k.unit;
+      retire(k, s);
+      cuts.remove(old);
+      return;
+    }
+  }
+
+  /**
    * Retires stranded rest {@code n} into the sentence {@code t} that now holds it; the sentences
    * after the rest in its paragraph go on the paragraph the cut stopped in ("... flood " + "Fluss
    * 河水 515-4-2. 👨‍👩 河水 ... 515-4-3."), as the rest itself did.
@@ -1667,13 +1689,22 @@ final class Merger {
         return -1;
       }
       Match m0 = match(u0);
-      if (m0.relation() != Match.Relation.COVERED || m0.target().unit.key.startsWith(u0.key)) {
+      boolean near = m0.relation() == Match.Relation.NEAR;
+      if (m0.relation() != Match.Relation.COVERED && !near
+          || m0.target().unit.key.startsWith(u0.key)) {
         // A piece that starts where a kept sentence starts is a restart cut short, not the
         // middle of a sentence.
         return -1;
       }
       String whole = Keys.key(lastPartCut.text() + u0.text());
       Match mw = doc.match(whole, head, options.nearSimilarity());
+      if (near && !(mw.relation() == Match.Relation.FULLER && mw.target() == m0.target()
+          && cutLike(mw.target().unit))) {
+        // A piece only like a kept sentence ("unteers ... the bridge." beside the kept cut
+        // "Volunteers ... and the") continues the short cut before it ("Vol") when the two
+        // together complete that kept cut.
+        return -1;
+      }
       boolean kept = lastPartCut.slot != null && lastPartCut.slot.unit == lastPartCut;
       if ((mw.relation() == Match.Relation.EXACT || mw.relation() == Match.Relation.COVERED)
           && !(kept && Texts.splitsCluster(lastPartCut.text(), u0.text()))) {
@@ -2291,6 +2322,7 @@ final class Merger {
       head = s;
       cuts.remove(cut);
       absorbRestOfReplacedCut(s);
+      absorbCutBeside(s);
       return true;
     }
     // The cut's text was already inside kept text: decide what the whole sentence is.
