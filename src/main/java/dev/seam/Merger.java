@@ -1811,7 +1811,27 @@ final class Merger {
           && !opensBlockAfterPage(v)
           && !endsListOfUnstoppedItems(cut);
     }
-    return continuesWord(cut, v);
+    // A cut between words, then a capitalized word that the input also capitalizes inside
+    // sentences (a German noun, a name: "... near the " + "Brücke and ..."): no capital says new
+    // text starts there.
+    return continuesWord(cut, v) || cut.spaceBeforeMarker && capitalizedInsideSentences(v);
+  }
+
+  /** Whether {@code v} opens with a capitalized word the input also writes inside sentences. */
+  private boolean capitalizedInsideSentences(Unit v) {
+    String t = v.text();
+    if (v.pos != 0 || v.leadIn > 0 || t.isEmpty()) {
+      return false;
+    }
+    int first = t.codePointAt(0);
+    if (!UCharacter.isUpperCase(first) || !Texts.wordChar(first)) {
+      return false;
+    }
+    int end = 0;
+    while (end < t.length() && Texts.wordChar(t.codePointAt(end))) {
+      end += Character.charCount(t.codePointAt(end));
+    }
+    return openers().writtenInsideSentences(t.substring(0, end));
   }
 
   /**
@@ -2412,6 +2432,17 @@ final class Merger {
         v.setFirstPiece(restSpan);
         v.rekey();
         Slot anchor = Doc.live(cut.removal != null ? cut.removal.keptAt() : head);
+        if (cut.removal != null && cut.image != null) {
+          // The rest alone may still lie in the kept sentence the cut was read in ("水 515-4-2."
+          // after a cut ". 橋 ... Fluss 河" that went as a repeat): then it repeats too, where
+          // the whole did not match only for the sentence end the cut started with.
+          // Too short for the index, often: the kept sentence there is asked directly.
+          Slot at = Doc.live(cut.image);
+          if (!v.key.isEmpty() && at.real && at.unit != null && at.unit.key.contains(v.key)) {
+            restRepeats(v, rest, restSpan, at, at, (double) v.key.length() / at.unit.key.length());
+            break;
+          }
+        }
         // The kept sentence that holds the cut ends otherwise than the cut did: the seam is
         // checked again ("... ND---" then "--END---" would spell the marker; fuzzing found it).
         String sep =

@@ -69,6 +69,12 @@ final class Openers {
     return c != null && c[0] >= 2 && c[1] == 0;
   }
 
+  /** Whether the input writes capitalized {@code word} inside a sentence somewhere. */
+  boolean writtenInsideSentences(String word) {
+    int[] c = capitals.get(word);
+    return c != null && c[1] > 0;
+  }
+
   /**
    * Whether the input writes {@code token} at line starts other than the one asked about, and
    * never inside a line.
