@@ -880,33 +880,6 @@ final class Merger {
   }
 
   /**
-   * After a kept cut {@code s} was completed in place: when it had replaced an earlier cut, the
-   * paragraph a part opened with right after that earlier cut may be its rest, stranded, which
-   * the completed sentence now ends with ("... flood " cut, "Fluss 河水 515-4-2. ..." kept apart,
-   * then "…... flood Fluss 河" replaced the cut and "水 515-4-2." completed it).
-   */
-  private void absorbRestOfReplacedCut(Slot s) {
-    Slot n = s.next;
-    if (!n.real || s.aliases == null) {
-      return;
-    }
-    Unit r = n.unit;
-    if (r.slot != n || r.pos != 0 || !r.isProse() || r.key.length() < options.minOverlap()
-        || r.key.length() >= s.unit.key.length() || !s.unit.key.endsWith(r.key)
-        || s.unit.key.charAt(s.unit.key.length() - r.key.length() - 1) != ' ') {
-      return;
-    }
-    for (Unit a : s.aliases) {
-      if (markedCuts.contains(a) && a.removal != null
-          && a.removal.kind() == ChangeKind.REPLACED_BY_FULLER && r.part > a.part
-          && s.unit.key.startsWith(a.key)) {
-        retireRest(n, s);
-        return;
-      }
-    }
-  }
-
-  /**
    * After a kept cut {@code s} was completed in place: an older cut kept beside it that the
    * completed sentence starts with was the same sentence, stopped later ("ש 👨‍👩 堤坝 ... 752-2-"
    * kept, then "ש 👨‍👩 堤", too short to be found in it, completed as "ש 👨‍👩 堤坝 ... 752-2-0."):
@@ -2341,7 +2314,6 @@ final class Merger {
       v.image = s;
       head = s;
       cuts.remove(cut);
-      absorbRestOfReplacedCut(s);
       absorbCutBeside(s);
       return true;
     }
