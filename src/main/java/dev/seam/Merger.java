@@ -41,19 +41,6 @@ final class Merger {
   private final List<Unit> all = new ArrayList<>();
   /** Open cuts, most recent first. */
   private final Deque<Unit> cuts = new ArrayDeque<>();
-  /**
-   * Cuts an end marker confirms. A fragment that merely ends without a full stop is not known to
-   * be cut, so it is not flagged (and reassembling a flagged output again flags nothing).
-   */
-  private final java.util.Set<Unit> markedCuts = new java.util.HashSet<>();
-  /** Cuts whose marker was glued to the text: certainly cut mid-text. */
-  private final java.util.Set<Unit> gluedCuts = new java.util.HashSet<>();
-  /**
-   * Last units of parts that end with a marker, cut or not: generation stopped there, and a
-   * sentence that reads on past a full stop ("... 0-1. mill river ...", one sentence to ICU) may
-   * have been stopped at that stop.
-   */
-  private final java.util.Set<Unit> beforeMarker = new java.util.HashSet<>();
 
   private Slot head;
   /** For each unit of the current part, the range of units in its block. */
@@ -65,6 +52,12 @@ final class Merger {
   private boolean[] inContextLine;
   /** Longest walk along kept slots when looking for a neighbour: keeps every step bounded. */
   private static final int MAX_WALK = 64;
+  /**
+   * The length, in chars, past which a kept cut is no longer extended in place by the parts that
+   * complete it; each further rest becomes a unit of its own right after it (see {@link #join}).
+   * The golden cases, the seeds and the quality bench come out the same with it.
+   */
+  private static final int MAX_JOINED = 512;
 
   /** One present value per match kind, shared by every change that reports it. */
   private static final Map<MatchKind, Optional<MatchKind>> MATCHES =
@@ -217,18 +210,18 @@ final class Merger {
       last = last.image.unit;
     }
     if (p.endsWithMarker()) {
-      beforeMarker.add(units.get(units.size() - 1));
+      units.get(units.size() - 1).beforeMarker = true;
     }
     boolean atCut = p.endsWithMarker() || p.lastOfFragment();
     if (atCut && last.incomplete() && !last.consumed) {
       cuts.push(last);
       lastPartCut = last;
       if (p.endsWithMarker()) {
-        markedCuts.add(last);
+        last.markedCut = true;
       }
       last.spaceBeforeMarker = p.spaceBeforeMarker();
       if (p.markerGlued()) {
-        gluedCuts.add(last);
+        last.gluedCut = true;
       }
     } else {
       lastPartCut = null;
@@ -273,7 +266,7 @@ final class Merger {
       return Match.NONE;
     }
     if (m.relation() == Match.Relation.FULLER && !cutLike(m.target().unit)
-        && !(beforeMarker.contains(m.target().unit) && u.key.startsWith(m.target().unit.key))) {
+        && !(m.target().unit.beforeMarker && u.key.startsWith(m.target().unit.key))) {
       // Only a cut is completed by a fuller version: a short complete line inside a longer one
       // ("foo login:" in "foo login: penguin ...") is text of its own. Text that stopped at a
       // marker is completed by a version that starts with it. A whole sentence that the longer
@@ -549,7 +542,7 @@ final class Merger {
    * text around holds it. Only a cut the marker confirms is completed by it.
    */
   private boolean contextFuller(int i, Slot t) {
-    return !(t.unit.incomplete() && markedCuts.contains(t.unit)) && contextRepeat(i);
+    return !(t.unit.incomplete() && t.unit.markedCut) && contextRepeat(i);
   }
 
   /** Kept slots after its match that one unit of a context line may be compared with. */
@@ -735,7 +728,7 @@ final class Merger {
         if (m.relation() == Match.Relation.EXACT && !cutLike(u)) {
           // The same words, read on past in a later part: the kept text was whole when its part
           // stopped (a list item without a full stop), not cut off.
-          markedCuts.remove(t.unit);
+          t.unit.markedCut = false;
         }
       }
       case FULLER -> {
@@ -787,8 +780,8 @@ final class Merger {
    */
   private boolean mergeStrandedRest(Slot a, Slot b, String key) {
     if (a.next != b
-        || !(cuts.contains(a.unit) && markedCuts.contains(a.unit))
-            && !beforeMarker.contains(a.unit)) {
+        || !(cuts.contains(a.unit) && a.unit.markedCut)
+            && !a.unit.beforeMarker) {
       return false;
     }
     Unit cut = a.unit;
@@ -866,7 +859,7 @@ final class Merger {
    * that kept sentence {@code t} goes on with after the cut's words.
    */
   private boolean restOf(Slot t, Unit cut, Unit r) {
-    if (!markedCuts.contains(cut) && !beforeMarker.contains(cut)) {
+    if (!cut.markedCut && !cut.beforeMarker) {
       return false;
     }
     if (r.part <= cut.part || !t.unit.key.startsWith(cut.key)) {
@@ -1652,13 +1645,14 @@ final class Merger {
     boolean leadInOverCut =
         u0.leadIn > 0 && u0.isProse() && lastPartCut != null && snapTargets[0] != null
             && (snapTargets[0].unit == lastPartCut
+                || sameSentence(snapTargets[0].unit, lastPartCut)
                 || lastPartCut.removal != null
                     && lastPartCut.removal.kind() == ChangeKind.VARIANT_DROPPED
                     && snapTargets[0] == lastPartCut.image);
     if (snapTargets[0] != null && !leadInOverCut) {
       // A piece found inside kept text may still continue the cut: when it only lies inside a
       // kept sentence (it starts mid-sentence) and the cut completed by it is new text.
-      if (lastPartCut == null || u0.leadIn > 0 || !markedCuts.contains(lastPartCut)) {
+      if (lastPartCut == null || u0.leadIn > 0 || !lastPartCut.markedCut) {
         return -1;
       }
       Match m0 = match(u0);
@@ -1696,7 +1690,12 @@ final class Merger {
       return 0;
     }
     if (u0.leadIn > 0 && u0.isProse()) {
-      for (Unit cut : cuts) {
+      // The most recent open cuts only: a lead-in repeats the words before a cut the pipeline
+      // has just made, while cuts that nothing continues pile up, and every lead-in after them
+      // would be compared with each of them.
+      int scanned = 0;
+      for (java.util.Iterator<Unit> it = cuts.iterator(); it.hasNext() && scanned++ < MAX_WALK; ) {
+        Unit cut = it.next();
         int ov = overlap(cut, u0);
         if (ov >= options.minOverlap()) {
           return join(cut, u0, ov) ? 0 : -1;
@@ -1771,13 +1770,13 @@ final class Merger {
    * continuation must look like the rest of a word.
    */
   private boolean directJoin(Unit cut, Unit v) {
-    if (gluedCuts.contains(cut)) {
+    if (cut.gluedCut) {
       return true;
     }
     if (labelLike(cut)) {
       return false;
     }
-    if (!markedCuts.contains(cut)) {
+    if (!cut.markedCut) {
       // A page that ends with a one-word line of its own ("Note", "Anmerkung") ends with a label.
       return !(cut.blockStart && cut.key.length() <= 10 && cut.key.indexOf(' ') < 0
           && (cut.sourceNext() == null || cut.sourceNext().block != cut.block))
@@ -2110,9 +2109,35 @@ final class Merger {
     return keyOverlap(a, v.key, cut.key.length());
   }
 
+  /** Whether {@code u} is a unit of the long sentence that kept cut {@code cut} reads on in. */
+  private static boolean sameSentence(Unit u, Unit cut) {
+    return cut.sentenceStart != null
+        && (u == cut.sentenceStart || u.sentenceStart == cut.sentenceStart);
+  }
+
   /** Longest run of key chars that ends {@code cut} and starts {@code next}. */
   private static int overlap(Unit cut, Unit next) {
-    return keyOverlap(cut.key, next.key, 0);
+    return keyOverlap(sentenceKey(cut), next.key, 0);
+  }
+
+  /**
+   * The key of the sentence {@code cut} ends: its own, and for a cut that reads on from a long
+   * one, the end of that one's too, so that a lead-in repeating words from before the split is
+   * found as the overlap it is. At most {@link #MAX_JOINED} chars more than the cut's.
+   */
+  private static String sentenceKey(Unit cut) {
+    if (cut.readsOnFrom == null || cut.slot == null) {
+      return cut.key;
+    }
+    String key = cut.key;
+    for (Unit u = cut; u.readsOnFrom != null && u.slot != null && key.length() < 400;
+        u = u.readsOnFrom) {
+      if (u.readsOnFrom.key == null) {
+        break;
+      }
+      key = u.readsOnFrom.key + (u.slot.sep.isEmpty() ? "" : " ") + key;
+    }
+    return key;
   }
 
   /**
@@ -2283,12 +2308,35 @@ final class Merger {
     }
     SourceSpan restSpan = new SourceSpan(v.fragment, v.start + from, v.end);
     Slot s = cut.slot;
+    if (s != null && s.unit == cut && cut.textLength() >= MAX_JOINED) {
+      // A cut this long has been completed part after part (a generation streamed in pieces of
+      // a few words, none ending a sentence): joining each piece into it would rekey and
+      // reindex all of it every time, quadratic in its length. The rest reads on right after it
+      // as a unit of its own, the open cut from now on; the text is the same.
+      v.consumed = false;
+      v.setText(rest);
+      v.setFirstPiece(restSpan);
+      v.rekey();
+      v.readsOnFrom = cut;
+      v.sentenceStart = cut.sentenceStart != null ? cut.sentenceStart : cut;
+      place(v, doc.insertAfter(s, v, joint));
+      changes.add(
+          Change.of(
+              ChangeKind.CUT_OFF_REPAIRED,
+              new SourceSpan(v.fragment, restSpan.start(), restSpan.start()),
+              Texts.excerpt(rest, 60)));
+      head = v.slot;
+      cuts.remove(cut);
+      return true;
+    }
     if (s != null && s.unit == cut) {
       String oldKey = cut.key;
       String joined = cut.text() + joint + rest;
       String joinedKey = Keys.key(joined);
-      Match copy =
-          adjacentCopy(s, joinedKey, joint.isEmpty() && Texts.splitsCluster(cut.text(), rest));
+      // A cut that reads on from a long one is that sentence's end: what it says again of the
+      // sentence's start is the sentence's own wording, as it would be if the whole were one unit.
+      Match copy = cut.readsOnFrom != null ? null
+          : adjacentCopy(s, joinedKey, joint.isEmpty() && Texts.splitsCluster(cut.text(), rest));
       if (copy != null) {
         // The cut was kept as new text only because its last letter was not yet whole ("ם e"
         // before "\u0301 Brücke ..."), or because it was too short to find: repaired, it is the
@@ -2560,7 +2608,7 @@ final class Merger {
     int before = cut.text().isEmpty() ? 0 : Texts.lastBase(cut.text());
     int after = rest.codePointAt(0);
     if (cut.spaceBeforeMarker
-        && (Texts.spacedScript(before) || Texts.spacedScript(after) || !gluedCuts.contains(cut))) {
+        && (Texts.spacedScript(before) || Texts.spacedScript(after) || !cut.gluedCut)) {
       // The space stood in the text before the marker, between a word of a spaced script and
       // whatever follows ("mill " + "橋"): it is the text's own space, whatever the next script.
       // So is a space that ends the line when the marker stands on a line of its own ("土のう "
@@ -2938,7 +2986,7 @@ final class Merger {
     }
     // Cut-offs left in the output, and a final cut the input ends with.
     for (Unit c : cuts) {
-      if (c.slot != null && c.slot.unit == c && c.incomplete() && markedCuts.contains(c)) {
+      if (c.slot != null && c.slot.unit == c && c.incomplete() && c.markedCut) {
         out.add(Change.of(ChangeKind.CUT_OFF_LEFT, c.span(), Texts.excerpt(c.text(), 60)));
       } else if (c == finalCut && c.removal != null) {
         SourceSpan keptSpan = Doc.live(c.removal.keptAt()).unit.pieces().get(0);

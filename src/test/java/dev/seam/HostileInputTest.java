@@ -137,6 +137,42 @@ class HostileInputTest {
   }
 
   @Test
+  void oneSentenceStreamedInTwentyThousandPiecesComesBackWhole() {
+    // No piece ends a sentence, so each completes the cut the one before left, and the kept cut
+    // grows by six chars per part. Rekeyed and reindexed whole at every join, this took minutes
+    // with lead-ins (16,000 pieces: 70 s); past a bound, a cut reads on in units of its own.
+    // Words that never recur ("kaaa kaab ..."), so that no piece repeats earlier text and every
+    // repeated word is the lead-in's: text that does recur is for the overlap rules to weigh.
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; b.length() < 20_000 * 6; i++) {
+      b.append('k');
+      for (int d = 17_576; d > 0; d /= 26) {
+        b.append((char) ('a' + i / d % 26));
+      }
+      b.append(' ');
+    }
+    String sentence = b.substring(0, 20_000 * 6);
+    List<String> marked = new ArrayList<>();
+    List<String> leadIns = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      String piece = sentence.substring(i * 6, i * 6 + 6);
+      String marker = i < 19_999 ? "\n---END---\n" : "";
+      marked.add(piece + marker);
+      // "…" and the last twelve chars before the cut, said again, then the new piece.
+      String leadIn = i == 0 ? "" : "…" + sentence.substring(Math.max(0, i * 6 - 12), i * 6);
+      leadIns.add(leadIn + piece + marker);
+    }
+    for (List<String> pieces : List.of(marked, leadIns)) {
+      long t0 = System.nanoTime();
+      Reassembly r = run(pieces);
+      assertThat(r.text().strip()).isEqualTo(sentence.strip());
+      Invariants.idempotent(engine, r);
+      // Not a timing test: a quadratic join would not finish within the whole suite.
+      assertThat(System.nanoTime() - t0).isLessThan(60_000_000_000L);
+    }
+  }
+
+  @Test
   void aMillionEmptyStrings() {
     List<String> empty = Collections.nCopies(1_000_000, "");
     Reassembly r = run(empty);
