@@ -63,13 +63,15 @@ public class SpeedBench {
           "line-10MB",
           "tiny-10k",
           "tiny-100k",
+          "stream-10k",
+          "stream-100k",
           "prefix-10k",
           "prefix-100k");
 
   @Param({
     "seeds", "corrupted-10KB", "corrupted-100KB", "corrupted-1MB", "corrupted-10MB", "copies-10k",
     "copies-100k", "restarts-100", "restarts-1000", "line-1MB", "line-10MB", "tiny-10k", "tiny-100k",
-    "prefix-10k", "prefix-100k"
+    "stream-10k", "stream-100k", "prefix-10k", "prefix-100k"
   })
   public String shape;
 
@@ -182,6 +184,21 @@ public class SpeedBench {
         }
         return out;
       }
+      case "stream-10k":
+      case "stream-100k": {
+        // A generation streamed in pieces of six chars, each cut at a marker, continuing one
+        // sentence that never ends: every piece completes the cut before it.
+        int n = name.endsWith("100k") ? 100_000 : 10_000;
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; b.length() < n * 6; i++) {
+          b.append("word").append(i % 97).append(' ');
+        }
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          out.add(b.substring(i * 6, i * 6 + 6) + (i < n - 1 ? "\n---END---\n" : ""));
+        }
+        return out;
+      }
       case "prefix-10k":
       case "prefix-100k": {
         int n = name.endsWith("100k") ? 100_000 : 10_000;
@@ -271,6 +288,7 @@ public class SpeedBench {
       {"corrupted-10KB", "corrupted-100KB"}, {"corrupted-100KB", "corrupted-1MB"},
       {"corrupted-1MB", "corrupted-10MB"}, {"copies-10k", "copies-100k"},
       {"restarts-100", "restarts-1000"}, {"line-1MB", "line-10MB"}, {"tiny-10k", "tiny-100k"},
+      {"stream-10k", "stream-100k"},
       {"prefix-10k", "prefix-100k"}
     };
     for (String[] s : steps) {
