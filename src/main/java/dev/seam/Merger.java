@@ -855,6 +855,25 @@ final class Merger {
   }
 
   /**
+   * After kept cut {@code s} was completed in place: a shorter cut it had replaced may have left
+   * its rest beside it, kept apart while the version that now holds it was itself cut ("磨", its
+   * rest "坊 堤坝 flood Brücke bridge", then "磨坊 堤坝 flood " completed by "Brücke bridge 堤坝
+   * 873-1-0."). The rest goes as a repeat of the completed sentence.
+   */
+  private void absorbRestOfReplaced(Slot s) {
+    if (s.aliases == null) {
+      return;
+    }
+    for (Unit a : List.copyOf(s.aliases)) {
+      if (a.removal != null && a.removal.kind() == ChangeKind.REPLACED_BY_FULLER
+          && s.next.real && s.next.unit != null && restOf(s, a, s.next.unit)) {
+        absorbStrandedRest(s, a);
+        return;
+      }
+    }
+  }
+
+  /**
    * Whether {@code r}, a paragraph that a part after cut {@code cut}'s opened with, is the rest
    * that kept sentence {@code t} goes on with after the cut's words.
    */
@@ -2363,6 +2382,7 @@ final class Merger {
       head = s;
       cuts.remove(cut);
       absorbCutBeside(s);
+      absorbRestOfReplaced(s);
       return true;
     }
     // The cut's text was already inside kept text: decide what the whole sentence is.
