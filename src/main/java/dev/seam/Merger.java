@@ -855,10 +855,11 @@ final class Merger {
   }
 
   /**
-   * After kept cut {@code s} was completed in place: a shorter cut it had replaced may have left
-   * its rest beside it, kept apart while the version that now holds it was itself cut ("磨", its
-   * rest "坊 堤坝 flood Brücke bridge", then "磨坊 堤坝 flood " completed by "Brücke bridge 堤坝
-   * 873-1-0."). The rest goes as a repeat of the completed sentence.
+   * After kept cut {@code s} was completed, in place or by a fuller version that a completed
+   * repeat of it made: a shorter cut it had replaced may have left its rest beside it, kept apart
+   * while the version that now holds it was itself cut ("磨", its rest "坊 堤坝 flood Brücke
+   * bridge", then "磨坊 堤坝 flood " completed by "Brücke bridge 堤坝 873-1-0."). The rest goes as
+   * part of the completed sentence.
    */
   private void absorbRestOfReplaced(Slot s) {
     if (s.aliases == null) {
@@ -2455,6 +2456,9 @@ final class Merger {
                   ChangeKind.CUT_OFF_REPAIRED,
                   new SourceSpan(v.fragment, restSpan.start(), restSpan.start()),
                   Texts.excerpt(rest, 60)));
+          if (m.relation() == Match.Relation.FULLER) {
+            absorbRestOfReplaced(m.target());
+          }
         }
         v.image = m.target();
         head = m.target();
