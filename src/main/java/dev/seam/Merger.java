@@ -686,7 +686,11 @@ final class Merger {
       if (inContextLine[i] && contextRepeat(i)) {
         return;
       }
-      if (m.relation() == Match.Relation.EXACT || m.relation() == Match.Relation.COVERED) {
+      // A cut inside a kept sentence shares its words, not the sentence: not a recurrence.
+      boolean sharesWords = m.relation() == Match.Relation.COVERED && u.incomplete()
+          && !m.target().unit.key.startsWith(u.key);
+      if ((m.relation() == Match.Relation.EXACT || m.relation() == Match.Relation.COVERED)
+          && !sharesWords) {
         placeNew(u);
         recurrences.add(
             new Recurrence(
@@ -1285,9 +1289,14 @@ final class Merger {
                 || repeatsItsRun(i, t));
     boolean repeatKind =
         m.relation() == Match.Relation.EXACT || m.relation() == Match.Relation.COVERED;
+    // A block starts over the block just read where that block starts: a paragraph that opens
+    // with words from the middle of the kept one ("堤坝 bridge é", cut, after "... 379-5-2." and
+    // inside "Deich road ... Brücke 堤坝 bridge é mill flood 379-5-0.") is a new paragraph.
+    boolean startsOverBlock = u.blockStart && t.unit.blockStart && inBlockOf(t, head)
+        && (m.relation() == Match.Relation.EXACT || t.unit.key.startsWith(u.key));
     if (!atomicInClean
         && repeatKind
-        && (t == head || m.last() == head || (u.blockStart && t.unit.blockStart && inBlockOf(t, head)))) {
+        && (t == head || m.last() == head || startsOverBlock)) {
       // Short: a whole block repeated at length, or the last sentence of the paragraph just read
       // repeated on its own (003 line 28), not a short line such as "Note" said twice.
       boolean wholeBlock = blockTo[i] - blockFrom[i] == 1;
