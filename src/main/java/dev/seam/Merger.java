@@ -2151,8 +2151,8 @@ final class Merger {
 
   /**
    * The key of the sentence {@code cut} ends: its own, and for a cut that reads on from a long
-   * one, the end of that one's too, so that a lead-in repeating words from before the split is
-   * found as the overlap it is. At most {@link #MAX_JOINED} chars more than the cut's.
+   * one, that one's before it (while the whole is shorter than the 400 chars an overlap is looked
+   * for in), so that a lead-in repeating words from before the split is found as the overlap it is.
    */
   private static String sentenceKey(Unit cut) {
     if (cut.readsOnFrom == null || cut.slot == null) {
