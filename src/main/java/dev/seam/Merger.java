@@ -1165,8 +1165,16 @@ final class Merger {
     if (!u.isProse()) {
       return null;
     }
+    boolean nextInBlock = i + 1 < units.size() && units.get(i + 1).block == u.block;
+    Unit prev = i > 0 ? units.get(i - 1) : null;
+    boolean afterRepeat =
+        prev != null && prev.block == u.block && prev.removal != null && prev.image != null;
+    if (!nextInBlock && !afterRepeat) {
+      // Most new sentences have neither neighbour: a part of one line, a paragraph's last.
+      return null;
+    }
     List<Slot> candidates = new ArrayList<>(4);
-    if (i + 1 < units.size() && units.get(i + 1).block == u.block) {
+    if (nextInBlock) {
       Unit q = units.get(i + 1);
       Match mq = doc.match(q.key, head, options.nearSimilarity());
       if (!mq.isNone() && mq.relation() != Match.Relation.FULLER) {
@@ -1184,8 +1192,7 @@ final class Merger {
         }
       }
     }
-    Unit prev = i > 0 ? units.get(i - 1) : null;
-    if (prev != null && prev.block == u.block && prev.removal != null && prev.image != null) {
+    if (afterRepeat) {
       Slot t = prev.image;
       if (t.next.real && t.next.sep.indexOf('\n') < 0) {
         candidates.add(t.next);

@@ -163,7 +163,8 @@ final class Parser {
    * array, since a fragment of 100,000 short lines would otherwise hold 100,000 objects.
    */
   private static final class Lines {
-    private int[] bounds = new int[16];
+    // Most parts are a few lines (a tiny fragment is one): grown by doubling when not.
+    private int[] bounds = new int[4];
     private int size;
 
     void add(int start, int end) {
@@ -193,8 +194,9 @@ final class Parser {
   }
 
   void parse(int fragment, String s) {
-    List<Lines> partLines = new ArrayList<>();
-    List<Boolean> marked = new ArrayList<>();
+    // Sized for one marker: a fragment is one or two parts far more often than more.
+    List<Lines> partLines = new ArrayList<>(2);
+    List<Boolean> marked = new ArrayList<>(2);
     Lines current = new Lines();
     int i = 0;
     int n = s.length();
