@@ -639,7 +639,12 @@ final class Merger {
     if (inContextLine[i] && (m.isNone() || writtenBySegment(m.target())) && contextRepeat(i)) {
       return;
     }
-    if (m.isNone() && i == units.size() - 1 && u.incomplete() && head.next.real
+    // Or one whose grams only found words it shares with a sentence elsewhere ("Brücke fl" inside
+    // "... Brücke Fluss ..." far back, where the next kept sentence is "Brücke flood 川 e").
+    boolean onlySharesWords = m.relation() == Match.Relation.COVERED
+        && !m.target().unit.key.startsWith(u.key);
+    if ((m.isNone() || onlySharesWords) && i == units.size() - 1 && u.incomplete()
+        && head.next.real && m.target() != head.next
         && Keys.startsWithCut(head.next.unit.key, u.key)
         && head.next.unit.key.length() > u.key.length()) {
       // A cut too short for grams that starts the sentence the reader would read next ("今日の",
@@ -2414,7 +2419,7 @@ final class Merger {
       // look cut), and this is its fuller version (a restart that goes further).
       Slot kept = Doc.live(cut.removal.keptAt());
       if (kept.real && kept.unit != null && whole.key.length() > kept.unit.key.length()
-          && whole.key.startsWith(kept.unit.key)) {
+          && Keys.startsWithCut(whole.key, kept.unit.key)) {
         m = new Match(Match.Relation.FULLER, kept, kept,
             (double) kept.unit.key.length() / whole.key.length());
       }
