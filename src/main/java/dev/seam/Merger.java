@@ -1778,8 +1778,11 @@ final class Merger {
         // Code and tables never continue a sentence.
         continue;
       }
+      // Past the first unit, the words the continuation picks the cut up with must say more than
+      // a word that also opens the next paragraph ("... bridge sandbags" and " 37-0-2. ...
+      // \n\nsandbags Deich ..."): 003 line 151 picks up a whole 24-char phrase.
       int ov = overlap(lastPartCut, units.get(k));
-      if (ov >= (k == 0 ? options.minOverlap() : Math.max(options.minOverlap(), Doc.K))) {
+      if (ov >= (k == 0 ? options.minOverlap() : Math.max(options.minOverlap(), 2 * Doc.K))) {
         return join(lastPartCut, units.get(k), ov) ? k : -1;
       }
     }
