@@ -2496,6 +2496,18 @@ final class Merger {
           break;
         }
         v.consumed = false;
+        Slot within = cut.removal != null ? Doc.live(cut.removal.keptAt()) : null;
+        if (within != null && within.real && within.unit != null && within.unit.slot == within
+            && within.unit.incomplete() && !lead && overlapKeyChars == 0) {
+          // The cut lay in a kept cut, and the continuation says that cut's last words again and
+          // goes on ("橋 é 川 増水 ם 67" + "3-1-2. river ... 河水 flood 673-1-3." in the kept
+          // "... 673-1-2. river ... 河水 f"): it completes the kept cut, not the repeat.
+          int ov = overlap(within.unit, v);
+          if (ov >= options.minOverlap() && ov < v.key.length() && join(within.unit, v, ov)) {
+            cuts.remove(cut);
+            return true;
+          }
+        }
         v.setText(rest);
         v.setFirstPiece(restSpan);
         v.rekey();

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * <p>Two properties of issue 5 do not hold for every case yet: kept sentences keep their order,
  * and reassembling the output changes nothing. {@link #orderAndIdempotenceDoNotRegress} holds
  * them over 2,000 fixed cases: idempotence for all of them, order to today's count of failures
- * (8; {@code generate(661)} puts a sentence twice), so that a change can only lower it. No
+ * (7; {@code generate(661)} puts a sentence twice), so that a change can only lower it. No
  * output there keeps a lead-in mark.
  */
 class PropertiesTest {
@@ -140,7 +140,7 @@ class PropertiesTest {
       }
     }
     assertThat(leadInLeft).as("a lead-in mark left in the output").isEmpty();
-    assertThat(outOfOrder.size()).as("out of order: %s", outOfOrder).isLessThanOrEqualTo(8);
+    assertThat(outOfOrder.size()).as("out of order: %s", outOfOrder).isLessThanOrEqualTo(7);
     assertThat(notIdempotent).as("not idempotent").isEmpty();
   }
 
