@@ -1690,7 +1690,12 @@ final class Merger {
                 || lastPartCut.removal != null
                     && lastPartCut.removal.kind() == ChangeKind.VARIANT_DROPPED
                     && snapTargets[0] == lastPartCut.image);
-    if (snapTargets[0] != null && !leadInOverCut) {
+    // A piece that opens with a joiner or a combining mark finishes the cut's last cluster
+    // ("volunteers 👨" + "\u200D👩 ..."): whatever kept text it also lies in, it is the rest.
+    boolean finishesCluster =
+        lastPartCut != null && u0.leadIn == 0 && u0.isProse() && !startsWithSpace(u0)
+            && Texts.splitsCluster(lastPartCut.text(), u0.text());
+    if (snapTargets[0] != null && !leadInOverCut && !finishesCluster) {
       // A piece found inside kept text may still continue the cut: when it only lies inside a
       // kept sentence (it starts mid-sentence) and the cut completed by it is new text.
       if (lastPartCut == null || u0.leadIn > 0 || !lastPartCut.markedCut) {
