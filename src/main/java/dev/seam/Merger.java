@@ -668,6 +668,15 @@ final class Merger {
       m = new Match(Match.Relation.FULLER, head.next, head.next,
           (double) head.next.unit.key.length() / u.key.length());
     }
+    if (m.isNone() && i > 0 && i == units.size() - 1 && u.incomplete() && head.real
+        && units.get(i - 1).removal != null
+        && head.unit.key.contains(units.get(i - 1).key + " " + u.key)) {
+      // A cut too short for grams that goes on inside the kept sentence the piece before it was
+      // found in, right after it ("... 907-0-1." then "👨\u200D👩 sandbags De" inside "... 907-0-1.
+      // 👨\u200D👩 sandbags Deich 907-0-2.", a sentence that a join made of two).
+      m = new Match(Match.Relation.COVERED, head, head,
+          (double) u.key.length() / head.unit.key.length());
+    }
     if (m.isNone()) {
       if (partStartLeadIn) {
         stripLeadIn(u);

@@ -1,6 +1,8 @@
 package dev.seam;
 
 import com.google.common.collect.ImmutableList;
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,10 +100,7 @@ final class Parser {
     if (bounds != null) {
       return bounds;
     }
-    if (sentenceIterator == null) {
-      sentenceIterator = Texts.sentences();
-    }
-    BreakIterator it = sentenceIterator;
+    BreakIterator it = sentenceIterator();
     it.setText(s.substring(from, to));
     int[] found = new int[8];
     int n = 0;
@@ -115,8 +114,73 @@ final class Parser {
       found[n++] = b;
     }
     bounds = java.util.Arrays.copyOf(found, n);
+    int[] stops = stopsBeforeEmoji(s, from, to);
+    if (stops.length > 0) {
+      bounds = union(bounds, stops);
+    }
     sentenceBounds.put(s, from, to, hash, bounds);
     return bounds;
+  }
+
+  private static final int[] NO_OFFSETS = new int[0];
+
+  /**
+   * Offsets (from {@code from}) where a full stop, spaces after it, and then an emoji
+   * ("822-4-2. 👨\u200D👩 mill") end a sentence whatever follows. ICU ends a sentence there only
+   * if the next letter is not lower case (UAX #29 SB8), and that letter may lie past a cut:
+   * "822-4-2. 👨\u200D" cut there was split, while its own completion "822-4-2. 👨\u200D👩 mill
+   * ..." was one sentence, so a cut and its completion did not agree on their units and a repair
+   * put a sentence twice. An emoji after a full stop opens a sentence in either case, so deciding
+   * at the emoji makes the boundary depend on nothing a cut can remove. Numbers and other signs
+   * after a full stop ("oct. 16 21:35", "approx. 20 km") are more often an abbreviation read on:
+   * they are left to ICU, and to {@link #readsOnIfLowerFollowed} at a line's end.
+   */
+  private static int[] stopsBeforeEmoji(String s, int from, int to) {
+    int[] found = NO_OFFSETS;
+    int n = 0;
+    for (int d = s.indexOf('.', from); d >= 0 && d < to; d = s.indexOf('.', d + 1)) {
+      int k = d + 1;
+      while (k < to && sentenceBreak(s.codePointAt(k)) == UCharacter.SentenceBreak.CLOSE) {
+        k += Character.charCount(s.codePointAt(k));
+      }
+      int spaces = k;
+      while (k < to && (s.charAt(k) == ' ' || s.charAt(k) == '\t' || s.charAt(k) == '\u00A0')) {
+        k++;
+      }
+      if (k == spaces || k >= to) {
+        continue;
+      }
+      if (emoji(s.codePointAt(k))) {
+        if (found.length == n) {
+          found = java.util.Arrays.copyOf(found, Math.max(4, 2 * n));
+        }
+        found[n++] = k - from;
+      }
+    }
+    return n == found.length ? found : java.util.Arrays.copyOf(found, n);
+  }
+
+  private static int sentenceBreak(int cp) {
+    return UCharacter.getIntPropertyValue(cp, UProperty.SENTENCE_BREAK);
+  }
+
+  private static boolean emoji(int cp) {
+    return cp >= 0xA9 && UCharacter.hasBinaryProperty(cp, UProperty.EXTENDED_PICTOGRAPHIC);
+  }
+
+  /** The sorted union of two ascending arrays of offsets, each offset once. */
+  private static int[] union(int[] a, int[] b) {
+    int[] merged = new int[a.length + b.length];
+    int size = 0;
+    int i = 0;
+    int j = 0;
+    while (i < a.length || j < b.length) {
+      int next = j == b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+      if (size == 0 || merged[size - 1] != next) {
+        merged[size++] = next;
+      }
+    }
+    return java.util.Arrays.copyOf(merged, size);
   }
 
   /**
@@ -503,6 +567,10 @@ final class Parser {
       while (to < b - a && !hasLetter(s, a + from, a + to) && next < bounds.length) {
         to = bounds[next++];
       }
+      if (next == bounds.length - 1 && !hasLetter(s, a + to, b)
+          && readsOnIfLowerFollowed(s, a + from, a + to, b)) {
+        to = bounds[next++];
+      }
       int x = a + from;
       if (pendingLeadIn >= 0) {
         x = pendingLeadIn;
@@ -543,6 +611,34 @@ final class Parser {
   }
 
   /**
+   * Whether ICU's boundary at {@code at}, before the letterless end {@code s[at, end)} of a line
+   * ("Floods came in 2019. 20" cut there), was decided by the line's end: after a full stop ICU
+   * reads on if the next letter is lower case (UAX #29 SB8), and past the end there is none to
+   * ask. The whole "Floods came in 2019. 2020 was a dry year." is one sentence, so the cut is read
+   * as going on in lower case too, the reading in which it agrees with its own completion. An
+   * emoji there ends the sentence either way ({@link #stopsBeforeEmoji}).
+   */
+  private boolean readsOnIfLowerFollowed(String s, int start, int at, int end) {
+    int first = at;
+    while (first < end && Texts.isWhitespace(s.charAt(first))) {
+      first++;
+    }
+    if (first == end || emoji(s.codePointAt(first))) {
+      return false;
+    }
+    BreakIterator it = sentenceIterator();
+    it.setText(s.substring(start, end) + " a");
+    return !it.isBoundary(at - start);
+  }
+
+  private BreakIterator sentenceIterator() {
+    if (sentenceIterator == null) {
+      sentenceIterator = Texts.sentences();
+    }
+    return sentenceIterator;
+  }
+
+  /**
    * Adds a boundary before each heading mark inside a line that opens with one: a context line
    * glues headings to the text before them ("... 列出匹配的软件包 ### 1.2. 软件包日志 ..."), and
    * ICU reads on through a mark that no full stop precedes.
@@ -561,17 +657,7 @@ final class Parser {
       return bounds;
     }
     // Both are ascending: one merge, so a line of many marks costs its length, not its square.
-    int[] merged = new int[bounds.length + n];
-    int size = 0;
-    int i = 0;
-    int j = 0;
-    while (i < bounds.length || j < n) {
-      int next = j == n || (i < bounds.length && bounds[i] <= marks[j]) ? bounds[i++] : marks[j++];
-      if (size == 0 || merged[size - 1] != next) {
-        merged[size++] = next;
-      }
-    }
-    return java.util.Arrays.copyOf(merged, size);
+    return union(bounds, java.util.Arrays.copyOf(marks, n));
   }
 
 
