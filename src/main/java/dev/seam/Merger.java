@@ -3047,8 +3047,20 @@ final class Merger {
       if (kept == null) {
         kept = live.reportValues = new KeptValues(live.unit);
       }
-      Optional<MatchKind> match = MATCHES.get(r.match());
+      MatchKind kind = r.match();
       double similarity = clamp(r.similarity());
+      if (kind == MatchKind.EXACT && !live.unit.text().equals(u.text())) {
+        // The kept copy may have been replaced by a fuller version later ("👨" of "👨\u200D", then
+        // "👨\u200D👩 mill ..."): against the text that stands, the repeat is a part of it. (Keys
+        // are released by now; texts that differ are rare enough to key again.)
+        String keptKey = Keys.key(live.unit.text());
+        String key = Keys.key(u.text());
+        if (!keptKey.equals(key) && keptKey.contains(key)) {
+          kind = MatchKind.CONTAINED;
+          similarity = clamp((double) key.length() / keptKey.length());
+        }
+      }
+      Optional<MatchKind> match = MATCHES.get(kind);
       OptionalDouble sim = similarity == 1 ? IDENTICAL : OptionalDouble.of(similarity);
       for (int i = 0, n = u.pieceCount(); i < n; i++) {
         SourceSpan piece = u.piece(i);
