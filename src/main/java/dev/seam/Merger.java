@@ -1713,9 +1713,12 @@ final class Merger {
       Match m0 = match(u0);
       boolean near = m0.relation() == Match.Relation.NEAR;
       if (m0.relation() != Match.Relation.COVERED && !near
-          || m0.target().unit.key.startsWith(u0.key)) {
+          || m0.target().unit.key.startsWith(u0.key)
+          || m0.relation() == Match.Relation.COVERED && u0.key.startsWith(m0.target().unit.key)) {
         // A piece that starts where a kept sentence starts is a restart cut short, not the
-        // middle of a sentence.
+        // middle of a sentence: also one that says that sentence whole and reads on into the next
+        // ("é 増水 ... 661-4-1. sandbags ... 橋 661-" over two kept sentences, after the cut
+        // "堤坝 Brücke road 66", which a lower-case letter would otherwise seem to go on).
         return -1;
       }
       String whole = Keys.key(lastPartCut.text() + u0.text());
