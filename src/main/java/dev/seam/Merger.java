@@ -677,6 +677,18 @@ final class Merger {
       m = new Match(Match.Relation.COVERED, head, head,
           (double) u.key.length() / head.unit.key.length());
     }
+    if (m.isNone() && i > 0 && head.real && head.unit == head.unit.slot.unit
+        && head.unit.incomplete() && units.get(i - 1).removal != null
+        && Doc.live(units.get(i - 1).removal.keptAt()) == head) {
+      // The piece before was found in a kept cut that a join made of several sentences, and this
+      // one says the cut's last words and completes them ("... 989-2-0. 土のう 増水 川 989-2-1.
+      // road sandbags 川 989" kept, then "土のう 増水 川 989-2-1. road sandbags 川 989-2-2."): it
+      // is the cut's rest, not new text after it.
+      int ov = overlap(head.unit, u);
+      if (ov >= 2 * Doc.K && ov < u.key.length() && join(head.unit, u, ov)) {
+        return;
+      }
+    }
     if (m.isNone()) {
       if (partStartLeadIn) {
         stripLeadIn(u);
