@@ -254,6 +254,38 @@ final class Merger {
    * Relates a unit to the document. Similarity between short strings says little ("Table 2.2."
    * and "Table 2.3."), so a near match needs {@code minRepeatChars} of key.
    */
+  /**
+   * A cut between a letter and its mark ("... 増水 川 e" | "\u0301 土のう ...") keys its last letter
+   * bare, so the cut is not found in the kept sentence that says it with "é": no window covers
+   * its last char. Found without that letter, inside one kept sentence that goes on there with a
+   * letter composed from it, the cut lies in that sentence; otherwise {@code none}.
+   */
+  private Match cutInsideLetter(Unit u, Match none) {
+    String key = u.key;
+    if (key.length() <= 2 * Doc.K) {
+      return none;
+    }
+    int last = key.codePointBefore(key.length());
+    if (!Character.isLetter(last)) {
+      return none;
+    }
+    String bare = key.substring(0, key.length() - Character.charCount(last));
+    Match m = doc.match(bare, head, options.nearSimilarity());
+    if (m.relation() != Match.Relation.EXACT && m.relation() != Match.Relation.COVERED
+        || m.target() != m.last()) {
+      return none;
+    }
+    String kept = m.target().unit.key;
+    for (int at = kept.indexOf(bare); at >= 0; at = kept.indexOf(bare, at + 1)) {
+      int after = at + bare.length();
+      if (after < kept.length() && Keys.composesFrom(kept.codePointAt(after), last)) {
+        return new Match(Match.Relation.COVERED, m.target(), m.target(),
+            Math.min(1, (double) key.length() / kept.length()));
+      }
+    }
+    return none;
+  }
+
   private Match match(Unit u) {
     Match m = doc.match(u.key, head, options.nearSimilarity());
     if (m.relation() == Match.Relation.EXACT && u.key != m.target().unit.key
@@ -633,6 +665,10 @@ final class Merger {
       return;
     }
     Match m = match(u);
+    if ((m.isNone() || m.relation() == Match.Relation.NEAR) && i == units.size() - 1
+        && u.incomplete()) {
+      m = cutInsideLetter(u, m);
+    }
     if (m.relation() == Match.Relation.EXACT) {
       m = copyReadOn(i, m);
     }
@@ -1816,10 +1852,21 @@ final class Merger {
       }
     }
     if (u0.isProse() && (!u0.listItemStart || midToken(lastPartCut))
-        && directJoin(lastPartCut, u0) && join(lastPartCut, u0, 0)) {
+        && directJoin(lastPartCut, u0) && !restartCutInsideLetter(u0)
+        && join(lastPartCut, u0, 0)) {
       return 0;
     }
     return -1;
+  }
+
+  /**
+   * Whether {@code u0}, the cut that ends its part, repeats a kept sentence up to a letter whose
+   * mark it lost ("ש 橋 ... 川 e" of "ש 橋 ... 川 é 土のう ..."): a restart, not the rest of the cut
+   * before it, however its first letter seems to go on that cut ("518-4-" + "ש", "992-1" +
+   * "mill").
+   */
+  private boolean restartCutInsideLetter(Unit u0) {
+    return units.size() == 1 && u0.incomplete() && !cutInsideLetter(u0, Match.NONE).isNone();
   }
 
   /**
