@@ -384,6 +384,29 @@ final class Merger {
         && !Texts.spacedScript(v.text().codePointAt(0));
   }
 
+  /**
+   * Whether a short line that looks like a label ("ヒント") is a cut inside a word after all: the
+   * first chars of the continuation complete it into a word that its fragment, or the cut's,
+   * spells elsewhere ("土の" + "う mill ..." in a fragment that says "土のう" again). Only those two
+   * fragments are searched, so a long list of short lines costs its length.
+   */
+  private boolean completesWordSpelledNearby(Unit cut, Unit v) {
+    String t = v.text();
+    int n = 0;
+    int end = 0;
+    while (end < t.length() && n < 3 && !Texts.isWhitespace(t.charAt(end))) {
+      end += Character.charCount(t.codePointAt(end));
+      n++;
+    }
+    if (end == 0 || Texts.spacedScript(t.codePointAt(0))) {
+      return false;
+    }
+    // Across the marker the two pieces are never spelled together, so any hit is elsewhere.
+    String word = cut.text() + t.substring(0, end);
+    return fragments.get(v.fragment).contains(word)
+        || cut.fragment != v.fragment && fragments.get(cut.fragment).contains(word);
+  }
+
   /** Longest label, in key chars. */
   private static final int MAX_LABEL = 4;
 
@@ -1894,7 +1917,7 @@ final class Merger {
       return true;
     }
     if (labelLike(cut)) {
-      return false;
+      return completesWordSpelledNearby(cut, v);
     }
     if (!cut.markedCut) {
       // A page that ends with a one-word line of its own ("Note", "Anmerkung") ends with a label.
