@@ -1095,6 +1095,11 @@ final class Merger {
         if (u.image != null) {
           images.add(u.image);
         }
+        // A repeat of several kept sentences (a rest that says one's end and the next whole)
+        // images the last and is removed against the first: both are matched.
+        if (u.removal != null && u.removal.keptAt() != null) {
+          images.add(u.removal.keptAt());
+        }
       }
     }
     // The block's windows, gathered only once some kept unit is worth comparing with them.
@@ -1125,7 +1130,7 @@ final class Merger {
 
   private static boolean isImage(List<Unit> block, Slot s) {
     for (Unit u : block) {
-      if (u.image == s) {
+      if (u.image == s || u.removal != null && u.removal.keptAt() == s) {
         return true;
       }
     }
@@ -1180,6 +1185,7 @@ final class Merger {
       return;
     }
     Unit d = s.unit;
+    if (System.getenv("DBG") != null) { System.err.println("DBG retire " + Report.escape(d.text()) + " into " + Report.escape(into.unit.text())); new Throwable().printStackTrace(); }
     double sim = Doc.similarity(d.key, into.unit.key, 0);
     d.removal = new Unit.Removal(ChangeKind.REPLACED_BY_FULLER, into, MatchKind.CONTAINED, sim);
     alias(into, d);
