@@ -1185,7 +1185,6 @@ final class Merger {
       return;
     }
     Unit d = s.unit;
-    if (System.getenv("DBG") != null) { System.err.println("DBG retire " + Report.escape(d.text()) + " into " + Report.escape(into.unit.text())); new Throwable().printStackTrace(); }
     double sim = Doc.similarity(d.key, into.unit.key, 0);
     d.removal = new Unit.Removal(ChangeKind.REPLACED_BY_FULLER, into, MatchKind.CONTAINED, sim);
     alias(into, d);
