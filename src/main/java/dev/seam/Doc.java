@@ -1342,15 +1342,17 @@ final class Doc {
   }
 
   /**
-   * Whether every run of digits in key {@code a} is also one in {@code b}; when {@code a} was cut
-   * off, its last run needs only to start one ("... Fluss 1" cut from "... Fluss 126-2-2.").
+   * Whether every number in key {@code a} is also one in {@code b}; when {@code a} was cut off,
+   * its last number needs only to start one ("... Fluss 1" cut from "... Fluss 126-2-2."). A
+   * number is a run of digits with the separators inside it ("352-0-0", "3.4.1", "21:35"): its
+   * digit runs alone are held by any sentence that says "352-0-2" and "0".
    */
   static boolean numbersHeldBy(String a, String b, boolean aCut) {
-    List<String> runs = digitRuns(a);
+    List<String> runs = numbers(a);
     if (runs.isEmpty()) {
       return true;
     }
-    java.util.Set<String> held = new java.util.HashSet<>(digitRuns(b));
+    java.util.Set<String> held = new java.util.HashSet<>(numbers(b));
     for (int k = 0; k < runs.size(); k++) {
       String run = runs.get(k);
       boolean cutRun = aCut && k == runs.size() - 1 && Character.isDigit(a.charAt(a.length() - 1));
@@ -1361,7 +1363,8 @@ final class Doc {
     return true;
   }
 
-  private static List<String> digitRuns(String key) {
+  /** The numbers of a key: runs of digits, with any '-', '.', ',', ':' or '/' between digits. */
+  private static List<String> numbers(String key) {
     List<String> out = new ArrayList<>();
     int i = 0;
     while (i < key.length()) {
@@ -1370,7 +1373,9 @@ final class Doc {
         continue;
       }
       int start = i;
-      while (i < key.length() && Character.isDigit(key.charAt(i))) {
+      while (i < key.length() && (Character.isDigit(key.charAt(i))
+          || "-.,:/".indexOf(key.charAt(i)) >= 0 && i + 1 < key.length()
+              && Character.isDigit(key.charAt(i + 1)))) {
         i++;
       }
       out.add(key.substring(start, i));
