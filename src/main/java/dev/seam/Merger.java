@@ -2627,16 +2627,71 @@ final class Merger {
             break;
           }
         }
+        String between =
+            cut.removal != null && cut.image != null ? saysEndThenGoesOn(cut, v, restSpan) : null;
+        if (between != null) {
+          anchor = Doc.live(cut.image);
+        }
+        String after = between != null ? between : joint;
         // The kept sentence that holds the cut ends otherwise than the cut did: the seam is
         // checked again ("... ND---" then "--END---" would spell the marker; fuzzing found it).
         String sep =
-            anchor.real && spellsMarker(anchor.unit.text(), joint + rest) ? "\n\n" : joint;
+            anchor.real && spellsMarker(anchor.unit.text(), after + v.text()) ? "\n\n" : after;
         Slot placed = doc.insertAfter(anchor, v, sep);
         place(v, placed);
       }
     }
     cuts.remove(cut);
     return true;
+  }
+
+  /**
+   * Continuation {@code v} of a cut that went as a repeat inside a kept sentence says the rest of
+   * that sentence, full stop included, and goes on in the same unit ("... sandbags ש " in "...
+   * sandbags ש 7-4-1.", then "7-4-1. bridge mill ... 7-4-3.", one sentence to ICU since "bridge"
+   * is lower case): the repeated end is removed as a repeat and {@code v} keeps only what follows
+   * it, to be placed after the kept sentence. Returns the whitespace that stood between the two,
+   * or null (and nothing changes) if {@code v} does not.
+   */
+  private String saysEndThenGoesOn(Unit cut, Unit v, SourceSpan restSpan) {
+    Slot at = Doc.live(cut.image);
+    if (!at.real || at.unit == null || at.unit.key == null || v.key.isEmpty()
+        || v.pieceCount() != 1) {
+      return null;
+    }
+    String kept = at.unit.key;
+    int p = kept.lastIndexOf(cut.key);
+    if (p < 0 || cut.key.isEmpty()) {
+      return null;
+    }
+    String oldEnd = kept.substring(p + cut.key.length()).strip();
+    if (oldEnd.isEmpty() || !Texts.endsSentence(oldEnd)
+        || !v.key.startsWith(oldEnd + " ") || !kept.endsWith(oldEnd)) {
+      return null;
+    }
+    String text = v.text();
+    Keys.Key keyed = Keys.normalize(text, 0, text.length(), true);
+    int off = Texts.graphemeCeil(text, keyed.origin[oldEnd.length()]);
+    int from = off;
+    while (from < text.length() && Texts.isWhitespace(text.charAt(from))) {
+      from++;
+    }
+    if (from >= text.length()) {
+      return null;
+    }
+    SourceSpan said = new SourceSpan(restSpan.fragment(), restSpan.start(), restSpan.start() + off);
+    changes.add(
+        Change.relative(
+            ChangeKind.REPEAT_REMOVED,
+            said,
+            Texts.excerpt(text.substring(0, off), 60),
+            at.unit.piece(0),
+            MatchKind.CONTAINED,
+            clamp((double) oldEnd.length() / kept.length())));
+    v.setText(text.substring(from));
+    v.setFirstPiece(new SourceSpan(restSpan.fragment(), restSpan.start() + from, restSpan.end()));
+    v.rekey();
+    return text.substring(off, from);
   }
 
   /**
