@@ -1714,7 +1714,12 @@ final class Merger {
       // before "👨‍👩 ש bridge ..."), as step() finds it.
       readsOn = i + 1 == units.size() - 1 && next.incomplete() && after.real
           && !next.key.isEmpty() && after.unit.key.length() > next.key.length()
-          && after.unit.key.startsWith(next.key);
+          && after.unit.key.startsWith(next.key)
+          // ... or completes a kept cut too short for grams that stands after the target ("e",
+          // cut before its mark, then "é é volunteers ...").
+          || after.real && after.unit.incomplete() && !after.unit.key.isEmpty()
+              && next.key.length() > after.unit.key.length()
+              && Keys.startsWithCut(next.key, after.unit.key);
     } else {
       // ... or the sentence after a kept cut there, which the next unit may complete ("bridge "
       // cut, its rest "Deich ..." kept apart, and the next unit says "bridge Deich ...").
