@@ -1376,6 +1376,13 @@ final class Merger {
         && u.incomplete()) {
       return true;
     }
+    // ... or stopped right after its first sentence: a generated part that is one kept sentence
+    // and then the marker says nothing of its own (3764: "mill council ש 764-4-0." between two
+    // markers, the next part restarting a paragraph earlier).
+    if (m.relation() == Match.Relation.EXACT && generated && i == 0 && units.size() == 1
+        && part.endsWithMarker()) {
+      return true;
+    }
     // Immediate repeat: the unit repeats what the reader just read (002 lines 32/34), or a block
     // starts over the block just read. Only an exact or contained repeat counts, and code and
     // tables may stand twice in a row where one run of text wrote both (a restart re-reading the
