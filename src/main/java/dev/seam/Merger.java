@@ -52,6 +52,8 @@ final class Merger {
   private boolean[] inContextLine;
   /** Longest walk along kept slots when looking for a neighbour: keeps every step bounded. */
   private static final int MAX_WALK = 64;
+  /** How far back a lead-in's overlap is looked for, as for an overlap at a cut. */
+  private static final int MAX_LEAD_IN_CHARS = 400;
   /**
    * The length, in chars, past which a kept cut is no longer extended in place by the parts that
    * complete it; each further rest becomes a unit of its own right after it (see {@link #join}).
@@ -1865,7 +1867,7 @@ final class Merger {
         if (ov >= options.minOverlap()) {
           return join(before, u0, ov) ? 0 : -1;
         }
-        int j = leadInOverWholeEnd(before);
+        int j = leadInOverWholeEnd(previousPart.units());
         if (j >= 0) {
           return j;
         }
@@ -2212,15 +2214,28 @@ final class Merger {
    * parse as a line of text and a table): all of them are overlap. Returns the index of the last
    * of them, or -1 if the first units do not end {@code before} that way.
    */
-  private int leadInOverWholeEnd(Unit before) {
-    String end = before.key;
-    StringBuilder start = new StringBuilder(units.get(0).key);
-    for (int j = 1; j < Math.min(units.size(), 8); j++) {
+  private int leadInOverWholeEnd(List<Unit> previous) {
+    Unit before = previous.get(previous.size() - 1);
+    // The lead-in may reach back past the last unit ("…-5-1. 川 橋 川 786-5-2." after "... council
+    // 786-5-1. 川 橋 川 786-5-2."): the end is the last few units' keys, glued as keys glue units.
+    StringBuilder tail = new StringBuilder(before.key);
+    for (int k = previous.size() - 2; k >= Math.max(0, previous.size() - 8); k--) {
+      if (tail.length() >= MAX_LEAD_IN_CHARS || previous.get(k).key == null) {
+        break;
+      }
+      tail.insert(0, previous.get(k).key + ' ');
+    }
+    String end = tail.toString();
+    StringBuilder start = new StringBuilder();
+    for (int j = 0; j < Math.min(units.size(), 8); j++) {
       Unit w = units.get(j);
-      if (w.segmentStart) {
+      if (j > 0 && w.segmentStart) {
         return -1;
       }
-      start.append(' ').append(w.key);
+      if (j > 0) {
+        start.append(' ');
+      }
+      start.append(w.key);
       if (start.length() > end.length()) {
         return -1;
       }
