@@ -2654,6 +2654,9 @@ final class Merger {
             break;
           }
         }
+        if (cut.removal != null && cut.image != null && readsOnInKeptCut(cut, v, restSpan)) {
+          break;
+        }
         String between =
             cut.removal != null && cut.image != null ? saysEndThenGoesOn(cut, v, restSpan) : null;
         if (between != null) {
@@ -2719,6 +2722,81 @@ final class Merger {
     v.setFirstPiece(new SourceSpan(restSpan.fragment(), restSpan.start() + from, restSpan.end()));
     v.rekey();
     return text.substring(off, from);
+  }
+
+  /**
+   * Continuation {@code v} (its text now the rest at {@code restSpan}) of a cut that went as a
+   * repeat inside a kept cut says that kept cut's remaining words and goes on ("... council mill"
+   * inside the kept "... council mill Brücke ש ... road Brücke", then "Brücke ש ... road Brücke
+   * 👨‍👩 磨坊 橋 226-0-3."): those words are the overlap at the kept cut, and the kept cut reads on
+   * with what follows them. Returns whether it did so; nothing changes otherwise.
+   */
+  private boolean readsOnInKeptCut(Unit cut, Unit v, SourceSpan restSpan) {
+    Slot at = Doc.live(cut.image);
+    if (!at.real || at.unit == null || at.unit.slot != at || at.unit.key == null
+        || !at.unit.isProse() || !at.unit.incomplete() || v.pieceCount() != 1
+        || cut.key.isEmpty() || v.key.isEmpty()) {
+      return false;
+    }
+    Unit kept = at.unit;
+    int p = kept.key.lastIndexOf(cut.key);
+    if (p < 0) {
+      return false;
+    }
+    String said = kept.key.substring(p + cut.key.length()).strip();
+    if (said.isEmpty() || v.key.length() <= said.length() || !v.key.startsWith(said)) {
+      return false;
+    }
+    String text = v.text();
+    Keys.Key keyed = Keys.normalize(text, 0, text.length(), true);
+    int off = Texts.graphemeCeil(text, keyed.origin[said.length()]);
+    int from = off;
+    while (from < text.length() && Texts.isWhitespace(text.charAt(from))) {
+      from++;
+    }
+    if (from >= text.length()) {
+      return false;
+    }
+    String joint = text.substring(off, from).replace('\n', ' ');
+    String rest = text.substring(from);
+    SourceSpan newSpan = new SourceSpan(restSpan.fragment(), restSpan.start() + from, restSpan.end());
+    if (spellsMarker(kept.text(), joint + rest)) {
+      return false;
+    }
+    changes.add(
+        Change.of(
+            ChangeKind.OVERLAP_REMOVED,
+            new SourceSpan(restSpan.fragment(), restSpan.start(), restSpan.start() + off),
+            Texts.excerpt(text.substring(0, off), 60)));
+    changes.add(
+        Change.of(
+            ChangeKind.CUT_OFF_REPAIRED,
+            new SourceSpan(newSpan.fragment(), newSpan.start(), newSpan.start()),
+            Texts.excerpt(rest, 60)));
+    cuts.remove(cut);
+    cuts.remove(kept);
+    if (kept.textLength() >= MAX_JOINED) {
+      // As in join: a long kept cut is read on by a unit of its own right after it.
+      v.setText(rest);
+      v.setFirstPiece(newSpan);
+      v.rekey();
+      v.readsOnFrom = kept;
+      v.sentenceStart = kept.sentenceStart != null ? kept.sentenceStart : kept;
+      place(v, doc.insertAfter(at, v, joint));
+      head = v.slot;
+      return true;
+    }
+    String oldKey = kept.key;
+    kept.setText(kept.text() + joint + rest);
+    kept.addPiece(newSpan);
+    kept.rekey();
+    doc.reindex(at, oldKey);
+    v.consumed = true;
+    v.image = at;
+    head = at;
+    absorbCutBeside(at);
+    absorbRestOfReplaced(at);
+    return true;
   }
 
   /**
