@@ -1786,9 +1786,7 @@ final class Merger {
         u0.leadIn > 0 && u0.isProse() && lastPartCut != null && snapTargets[0] != null
             && (snapTargets[0].unit == lastPartCut
                 || sameSentence(snapTargets[0].unit, lastPartCut)
-                || lastPartCut.removal != null
-                    && lastPartCut.removal.kind() == ChangeKind.VARIANT_DROPPED
-                    && snapTargets[0] == lastPartCut.image);
+                || lastPartCut.removal != null && snapTargets[0] == lastPartCut.image);
     // A piece that opens with a joiner or a combining mark finishes the cut's last cluster
     // ("volunteers 👨" + "\u200D👩 ..."): whatever kept text it also lies in, it is the rest.
     boolean finishesCluster =
@@ -2412,7 +2410,8 @@ final class Merger {
       rest = rest.substring(ws);
       from += ws;
     } else if (!rest.isEmpty()
-        && (startsWithSpace(v) || needsSpace(cut, v, rest, lead, overlapKeyChars))) {
+        && ((overlapKeyChars == 0 && startsWithSpace(v))
+            || needsSpace(cut, v, rest, lead, overlapKeyChars))) {
       joint = " ";
     }
     return new JoinPlan(lead, overlapTo, from, joint, rest);
