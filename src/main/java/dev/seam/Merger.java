@@ -1886,8 +1886,12 @@ final class Merger {
       // Past the first unit, the words the continuation picks the cut up with must say more than
       // a word that also opens the next paragraph ("... bridge sandbags" and " 37-0-2. ...
       // \n\nsandbags Deich ..."): 003 line 151 picks up a whole 24-char phrase.
+      // Counted in code points: with no lead-in to say that words repeat, one emoji (two
+      // surrogate pairs) said again after a cut is the next word, as often as not ("road 👨‍👩 "
+      // then "👨‍👩 土のう ...", where the text has the emoji twice).
       int ov = overlap(lastPartCut, units.get(k));
-      if (ov >= (k == 0 ? options.minOverlap() : Math.max(options.minOverlap(), 2 * Doc.K))) {
+      int said = units.get(k).key.codePointCount(0, ov);
+      if (said >= (k == 0 ? options.minOverlap() : Math.max(options.minOverlap(), 2 * Doc.K))) {
         return join(lastPartCut, units.get(k), ov) ? k : -1;
       }
     }
