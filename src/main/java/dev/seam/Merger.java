@@ -2452,7 +2452,8 @@ final class Merger {
       // "road road"): keep them both when only that reads as the kept sentence.
       JoinPlan direct = plan(cut, v, 0);
       if (!repeatsKept(cut.text() + plan.joint() + plan.rest())
-          && repeatsKept(cut.text() + direct.joint() + direct.rest())) {
+              && repeatsKept(cut.text() + direct.joint() + direct.rest())
+          || keptReadsOnWith(cut, direct.rest(), plan.rest())) {
         plan = direct;
         overlapKeyChars = 0;
       }
@@ -2917,6 +2918,41 @@ final class Merger {
   }
 
   /** Whether {@code text} repeats kept text or lies inside it. */
+  /**
+   * Whether the kept sentence that cut {@code cut} went as a repeat in reads on after it with
+   * more of {@code direct} than of {@code overlapped}: the words the continuation shares with the
+   * cut are said twice there ("河水 bridge" cut in "河水 bridge bridge flood river ...", then
+   * "bridge flood river ..."), even where the continuation goes on past that sentence's end, as
+   * it does when the kept sentence was itself cut.
+   */
+  private static boolean keptReadsOnWith(Unit cut, String direct, String overlapped) {
+    Slot at = cut.image != null ? Doc.live(cut.image) : null;
+    if (at == null || !at.real || at.unit == null || at.unit.key == null || cut.key.isEmpty()) {
+      return false;
+    }
+    String kept = at.unit.key;
+    int p = kept.indexOf(cut.key);
+    if (p < 0) {
+      return false;
+    }
+    String after = kept.substring(p + cut.key.length()).stripLeading();
+    if (after.isEmpty()) {
+      return false;
+    }
+    int withDirect = commonPrefix(after, Keys.key(direct));
+    int withOverlap = commonPrefix(after, Keys.key(overlapped));
+    return withDirect > withOverlap && withDirect >= Doc.K;
+  }
+
+  private static int commonPrefix(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    int i = 0;
+    while (i < n && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i;
+  }
+
   private boolean repeatsKept(String text) {
     Match m = doc.match(Keys.key(text), head, options.nearSimilarity());
     return m.relation() == Match.Relation.EXACT || m.relation() == Match.Relation.COVERED;
