@@ -1360,6 +1360,13 @@ final class Merger {
       if ((restartPart || segmentRestarted) && head.next.real && !isShort) {
         return true;
       }
+      // ... or when the next unit completes the cut kept right after it: a restart regenerating
+      // the sentence before a cut and going on through it (1548: "river 増水 ם flood flood ...
+      // 548-3-0." then "volunteers sandbags ..." after the kept "river 増水 ם flood 増水 ..." and
+      // the cut "voluntee"). An author's parallel sentences have no open cut between them.
+      if (generated && !isShort && completesCutAfter(i, m.last())) {
+        return true;
+      }
       // Past the end of kept text, a paragraph that starts like a kept one is the author's
       // parallel text ("Wie in shadow(5) beschrieben ...", "Wie in group(5) beschrieben ...").
       return generated && !isShort
@@ -1710,6 +1717,21 @@ final class Merger {
   }
 
   /** Whether the next unit repeats the kept unit after {@code m}'s target. */
+  /**
+   * Whether the unit after unit {@code i} completes the open cut kept right after slot {@code t}.
+   */
+  private boolean completesCutAfter(int i, Slot t) {
+    if (i + 1 >= units.size()) {
+      return false;
+    }
+    Unit next = units.get(i + 1);
+    Slot after = t.next;
+    return after.real && after.unit != null && after.unit.slot == after
+        && after.unit.incomplete() && !after.unit.key.isEmpty()
+        && next.key.length() > after.unit.key.length()
+        && Keys.startsWithCut(next.key, after.unit.key) && cuts.contains(after.unit);
+  }
+
   private boolean nextDiagonal(int i, Match m) {
     if (i + 1 >= units.size()) {
       return false;
