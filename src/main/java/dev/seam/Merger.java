@@ -2610,7 +2610,9 @@ final class Merger {
       case EXACT, COVERED -> {
         whole.setText(oldText);
         whole.rekey();
-        restRepeats(v, rest, restSpan, m.target(), m.last(), m.similarity());
+        if (!splitRepeatAtKeptEnd(cut, v, rest, restSpan, m)) {
+          restRepeats(v, rest, restSpan, m.target(), m.last(), m.similarity());
+        }
       }
       case FULLER, NEAR -> {
         whole.addPiece(restSpan);
@@ -2710,21 +2712,12 @@ final class Merger {
    * or null (and nothing changes) if {@code v} does not.
    */
   private String saysEndThenGoesOn(Unit cut, Unit v, SourceSpan restSpan) {
+    String oldEnd = v.pieceCount() == 1 ? keptEndSaid(cut, v.key) : null;
+    if (oldEnd == null) {
+      return null;
+    }
     Slot at = Doc.live(cut.image);
-    if (!at.real || at.unit == null || at.unit.key == null || v.key.isEmpty()
-        || v.pieceCount() != 1) {
-      return null;
-    }
     String kept = at.unit.key;
-    int p = kept.lastIndexOf(cut.key);
-    if (p < 0 || cut.key.isEmpty()) {
-      return null;
-    }
-    String oldEnd = kept.substring(p + cut.key.length()).strip();
-    if (oldEnd.isEmpty() || !Texts.endsSentence(oldEnd)
-        || !v.key.startsWith(oldEnd + " ") || !kept.endsWith(oldEnd)) {
-      return null;
-    }
     String text = v.text();
     Keys.Key keyed = Keys.normalize(text, 0, text.length(), true);
     int off = Texts.graphemeCeil(text, keyed.origin[oldEnd.length()]);
@@ -2823,6 +2816,60 @@ final class Merger {
     absorbCutBeside(at);
     absorbRestOfReplaced(at);
     return true;
+  }
+
+  /**
+   * The cut and its rest repeat a run of kept sentences, and the rest says the end of the one the
+   * cut lay in and reads on into the next (663: "3-2-0. mill 堤坝 ... 663-2-1. volun" after the cut
+   * "ם mill 橋 増水 flood 66" in "... 663-2-0."): the end goes as a repeat of that sentence, and
+   * what follows as a repeat of the sentences after it, so that a continuation of this rest
+   * completes the sentence it lies in, not one that starts with another's end. Returns whether
+   * it did so; nothing changes otherwise.
+   */
+  private boolean splitRepeatAtKeptEnd(
+      Unit cut, Unit v, String rest, SourceSpan restSpan, Match m) {
+    if (m.last() == m.target() || cut.image == null || Doc.live(cut.image) != m.target()
+        || keptEndSaid(cut, Keys.key(rest)) == null) {
+      return false;
+    }
+    Slot at = m.target();
+    v.consumed = false;
+    v.setText(rest);
+    v.setFirstPiece(restSpan);
+    v.rekey();
+    if (saysEndThenGoesOn(cut, v, restSpan) == null) {
+      return false;
+    }
+    Match after = doc.match(v.key, at, options.nearSimilarity());
+    if (after.relation() == Match.Relation.EXACT || after.relation() == Match.Relation.COVERED) {
+      restRepeats(v, v.text(), v.piece(0), after.target(), after.last(), after.similarity());
+    } else {
+      restRepeats(v, v.text(), v.piece(0), m.last(), m.last(), m.similarity());
+    }
+    return true;
+  }
+
+  /**
+   * The remainder of the kept sentence that {@code cut} went as a repeat in, after the cut, when
+   * a rest keyed {@code restKey} says it whole, full stop included, and goes on; null otherwise.
+   */
+  private static String keptEndSaid(Unit cut, String restKey) {
+    Slot at = cut.image != null ? Doc.live(cut.image) : null;
+    if (at == null || !at.real || at.unit == null || at.unit.key == null || restKey.isEmpty()
+        || cut.key.isEmpty()) {
+      return null;
+    }
+    String kept = at.unit.key;
+    int p = kept.lastIndexOf(cut.key);
+    if (p < 0) {
+      return null;
+    }
+    String oldEnd = kept.substring(p + cut.key.length()).strip();
+    if (oldEnd.isEmpty() || !Texts.endsSentence(oldEnd)
+        || !restKey.startsWith(oldEnd + " ") || !kept.endsWith(oldEnd)) {
+      return null;
+    }
+    return oldEnd;
   }
 
   /**
@@ -2939,7 +2986,6 @@ final class Merger {
     return (beside || splitCluster) && m.target() != s && m.last() != s ? m : null;
   }
 
-  /** Whether {@code text} repeats kept text or lies inside it. */
   /**
    * Whether the kept sentence that cut {@code cut} went as a repeat in reads on after it with
    * more of {@code direct} than of {@code overlapped}: the words the continuation shares with the
@@ -2975,6 +3021,7 @@ final class Merger {
     return i;
   }
 
+  /** Whether {@code text} repeats kept text or lies inside it. */
   private boolean repeatsKept(String text) {
     Match m = doc.match(Keys.key(text), head, options.nearSimilarity());
     return m.relation() == Match.Relation.EXACT || m.relation() == Match.Relation.COVERED;
