@@ -1808,7 +1808,13 @@ final class Merger {
         u0.leadIn > 0 && u0.isProse() && lastPartCut != null && snapTargets[0] != null
             && (snapTargets[0].unit == lastPartCut
                 || sameSentence(snapTargets[0].unit, lastPartCut)
-                || lastPartCut.removal != null && snapTargets[0] == lastPartCut.image);
+                || lastPartCut.removal != null && snapTargets[0] == lastPartCut.image
+                // ... or in the kept sentence after it, when it starts with the cut's last words
+                // and reads on past that sentence's end ("…ll 橋 増水 flood 663-2-0. mill ..."
+                // after the cut "ם mill 橋 増水 flood 66" in "... 663-2-0.").
+                || lastPartCut.removal != null && lastPartCut.image != null
+                    && snapTargets[0] == Doc.live(lastPartCut.image).next
+                    && overlap(lastPartCut, u0) >= options.minOverlap());
     // A piece that opens with a joiner or a combining mark finishes the cut's last cluster
     // ("volunteers 👨" + "\u200D👩 ..."): whatever kept text it also lies in, it is the rest.
     boolean finishesCluster =
@@ -2570,9 +2576,43 @@ final class Merger {
     // The cut's text was already inside kept text: decide what the whole sentence is.
     Unit whole = cut;
     String oldText = whole.text();
+    String endSaid = cut.removal != null ? keptEndSaid(cut, Keys.key(rest)) : null;
     whole.setText(oldText + joint + rest);
     whole.rekey();
     Match m = match(whole);
+    if ((m.relation() == Match.Relation.FULLER || m.relation() == Match.Relation.NEAR)
+        && endSaid != null) {
+      // The rest says the end of the kept sentence the cut lay in and reads on into the kept
+      // cut after it (1135: "135-6-2. volunteers ... 135-6-3." after the cut "川 Fluss 川 増" in
+      // "川 Fluss 川 増水 ... 135-6-2.", the kept cut "volunteers ... ש floo" next): the whole
+      // is only like that next sentence. The end goes as a repeat, and what follows it is
+      // matched on its own.
+      whole.setText(oldText);
+      whole.rekey();
+      v.consumed = false;
+      v.setText(rest);
+      v.setFirstPiece(restSpan);
+      v.rekey();
+      String between = saysEndThenGoesOn(cut, v, restSpan);
+      Slot at = Doc.live(cut.image);
+      Match after = doc.match(v.key, at, options.nearSimilarity());
+      if (after.relation() == Match.Relation.EXACT
+          || after.relation() == Match.Relation.COVERED) {
+        restRepeats(v, v.text(), v.piece(0), after.target(), after.last(), after.similarity());
+      } else if (after.relation() == Match.Relation.FULLER) {
+        v.removal = null;
+        supersede(after.target(), v, ChangeKind.REPLACED_BY_FULLER, MatchKind.CONTAINED,
+            after.similarity());
+        absorbRestOfReplaced(after.target());
+        v.image = after.target();
+        head = after.target();
+      } else {
+        String sep = spellsMarker(at.unit.text(), between + v.text()) ? "\n\n" : between;
+        place(v, doc.insertAfter(at, v, sep));
+      }
+      cuts.remove(cut);
+      return true;
+    }
     if (m.isNone() && cut.removal != null) {
       // The cut lay inside a kept sentence, and with the continuation it reads that sentence and
       // goes on: the kept sentence stopped at a marker too (at a sentence end, so it did not
@@ -2610,7 +2650,7 @@ final class Merger {
       case EXACT, COVERED -> {
         whole.setText(oldText);
         whole.rekey();
-        if (!splitRepeatAtKeptEnd(cut, v, rest, restSpan, m)) {
+        if (!splitRepeatAtKeptEnd(cut, v, rest, restSpan, m, endSaid)) {
           restRepeats(v, rest, restSpan, m.target(), m.last(), m.similarity());
         }
       }
@@ -2819,20 +2859,27 @@ final class Merger {
   }
 
   /**
-   * The cut and its rest repeat a run of kept sentences, and the rest says the end of the one the
-   * cut lay in and reads on into the next (663: "3-2-0. mill 堤坝 ... 663-2-1. volun" after the cut
-   * "ם mill 橋 増水 flood 66" in "... 663-2-0."): the end goes as a repeat of that sentence, and
-   * what follows as a repeat of the sentences after it, so that a continuation of this rest
-   * completes the sentence it lies in, not one that starts with another's end. Returns whether
-   * it did so; nothing changes otherwise.
+   * The cut and its rest repeat kept text, and the rest says the end of the kept sentence the cut
+   * lay in and reads on with words that lie in a later kept sentence (663: "3-2-0. mill 堤坝 ...
+   * 663-2-1. volun" after the cut "ם mill 橋 増水 flood 66" in "... 663-2-0."): the end goes as a
+   * repeat of that sentence, and what follows as a repeat of the one it lies in, so that a
+   * continuation of this rest completes that sentence, not one that starts with another's end.
+   * {@code endSaid} is that end ({@link #keptEndSaid}), or null. Returns whether it did so;
+   * nothing changes otherwise.
    */
   private boolean splitRepeatAtKeptEnd(
-      Unit cut, Unit v, String rest, SourceSpan restSpan, Match m) {
-    if (m.last() == m.target() || cut.image == null || Doc.live(cut.image) != m.target()
-        || keptEndSaid(cut, Keys.key(rest)) == null) {
+      Unit cut, Unit v, String rest, SourceSpan restSpan, Match m, String endSaid) {
+    if (endSaid == null || cut.image == null || Doc.live(cut.image) != m.target()) {
       return false;
     }
     Slot at = m.target();
+    // Only when what follows the end lies in kept text on its own: else the repeat stays whole.
+    String following = Keys.key(rest).substring(endSaid.length()).strip();
+    Match after = doc.match(following, at, options.nearSimilarity());
+    if (after.relation() != Match.Relation.EXACT && after.relation() != Match.Relation.COVERED
+        || after.target() == at) {
+      return false;
+    }
     v.consumed = false;
     v.setText(rest);
     v.setFirstPiece(restSpan);
@@ -2840,12 +2887,7 @@ final class Merger {
     if (saysEndThenGoesOn(cut, v, restSpan) == null) {
       return false;
     }
-    Match after = doc.match(v.key, at, options.nearSimilarity());
-    if (after.relation() == Match.Relation.EXACT || after.relation() == Match.Relation.COVERED) {
-      restRepeats(v, v.text(), v.piece(0), after.target(), after.last(), after.similarity());
-    } else {
-      restRepeats(v, v.text(), v.piece(0), m.last(), m.last(), m.similarity());
-    }
+    restRepeats(v, v.text(), v.piece(0), after.target(), after.last(), after.similarity());
     return true;
   }
 
