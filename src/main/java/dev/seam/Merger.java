@@ -3257,6 +3257,9 @@ final class Merger {
     if (anchor == doc.begin) {
       return u.id == firstUnitId() ? u.sep : "";
     }
+    if (readsOnAcrossMarker(u, anchor)) {
+      return " ";
+    }
     if (u.blockStart || anchor.unit.kind != Unit.Kind.PROSE) {
       return u.sep.contains("\n\n") || (u.sep.indexOf('\n') >= 0 && !u.blockStart)
           ? u.sep
@@ -3269,6 +3272,30 @@ final class Merger {
     return u.sep.isEmpty() && Texts.spacedScript(Texts.lastBase(anchor.unit.text()))
         ? " "
         : u.sep;
+  }
+
+  /**
+   * Whether {@code u}, the first unit of its part, goes on the line of the part before, whose
+   * last sentence is kept at {@code anchor}: that part ended at a sentence end with a space before
+   * its marker ("... 135-6-2. " then the marker), or this one starts with a space (" mill ..."),
+   * and no line break says otherwise. A paragraph never ends with a space, nor starts with one.
+   */
+  private boolean readsOnAcrossMarker(Unit u, Slot anchor) {
+    if (u.pos != 0 || !u.isProse() || previousPart == null || part == null
+        || u.part != part.index() || !previousPart.endsWithMarker()
+        || previousPart.units().isEmpty() || u.sep.indexOf('\n') >= 0 || u.leadIn > 0
+        || !anchor.real || anchor.unit == null || !anchor.unit.isProse()
+        || anchor.unit.incomplete()) {
+      // A cut that nothing continued ("... the old mill " then "The council ...") stays open,
+      // and what follows it starts a paragraph of its own.
+      return false;
+    }
+    Unit last = previousPart.units().get(previousPart.units().size() - 1);
+    Slot lastAt = last.slot != null ? last.slot : last.image;
+    if (lastAt == null || Doc.live(lastAt) != anchor) {
+      return false;
+    }
+    return previousPart.spaceBeforeMarker() || u.sep.equals(" ");
   }
 
   private int firstUnitId() {
