@@ -1713,10 +1713,12 @@ final class Merger {
 
   private boolean blockLeadIn(int i) {
     Unit first = units.get(blockFrom[i]);
-    return first.blockStart && first.leadIn > 0;
+    // Once the lead-in has picked up the cut it repeats the end of, what follows it in the block
+    // is the text going on ("…‍👩 👨‍👩 road 966-5-1." completing a cut, then "Deich floo", the
+    // next sentence cut, which only starts like a kept one).
+    return first.blockStart && first.leadIn > 0 && (i == blockFrom[i] || !first.consumed);
   }
 
-  /** Whether the next unit repeats the kept unit after {@code m}'s target. */
   /**
    * Whether the unit after unit {@code i} completes the open cut kept right after slot {@code t}.
    */
@@ -1732,6 +1734,7 @@ final class Merger {
         && Keys.startsWithCut(next.key, after.unit.key) && cuts.contains(after.unit);
   }
 
+  /** Whether the next unit repeats the kept unit after {@code m}'s target. */
   private boolean nextDiagonal(int i, Match m) {
     if (i + 1 >= units.size()) {
       return false;
