@@ -1478,13 +1478,32 @@ final class Merger {
     // ("Paragraph 997 ... Volunteers counted 0 sandbags ...", 997 paragraphs after the first):
     // generation repeating itself says runs of kept text (004 line 94 and the sentence after it).
     boolean amidNew = !head.next.real && newInBlock(prev, u);
-    if (segmentRestarted && !authorsBlock && !amidNew
+    // A short cut that opens a paragraph and lies inside a kept sentence, not at its start,
+    // shares its words ("Brücke mill" cut in "堤坝 堤坝 Brücke mill 土のう ש 988-1-2."): a restart
+    // regenerates a paragraph from a sentence's start.
+    boolean sharesWords = isShort && u.blockStart && u.incomplete() && !startsAtKeptStart(u, t);
+    if (segmentRestarted && !authorsBlock && !amidNew && !sharesWords
         && (!isShort || m.relation() == Match.Relation.COVERED)) {
       // ... and so do the cut pieces of that restart, however short.
       return true;
     }
     // A restart after a marker or after blank lines (000 lines 45, 48, 91).
     return u.segmentStart && !isShort;
+  }
+
+  /**
+   * Whether {@code u} starts where kept slot {@code t}'s sentence starts, or where the one before
+   * it does when {@code u} says that one whole first ("川 磨坊 flood mill 988-" over the kept cut
+   * "川" and "磨坊 flood mill 988-1-0. ...").
+   */
+  private static boolean startsAtKeptStart(Unit u, Slot t) {
+    String key = t.unit.key;
+    if (key.startsWith(u.key) || u.key.startsWith(key)) {
+      return true;
+    }
+    Slot p = t.prev;
+    return p.real && p.unit != null && p.unit.key != null && !p.unit.key.isEmpty()
+        && u.key.startsWith(p.unit.key) && (p.unit.key + " " + key).startsWith(u.key);
   }
 
   /**
