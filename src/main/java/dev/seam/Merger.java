@@ -2250,11 +2250,7 @@ final class Merger {
       Unit w = units.get(k);
       w.consumed = true;
       w.image = cut.slot != null ? cut.slot : (cut.removal != null ? cut.removal.keptAt() : head);
-      changes.add(
-          Change.of(
-              ChangeKind.OVERLAP_REMOVED,
-              w.span(),
-              Texts.excerpt(w.text(), 60)));
+      reportOverlap(w);
     }
     join(cut, units.get(j), into);
     return j;
@@ -2299,26 +2295,33 @@ final class Merger {
           Unit c = units.get(k);
           c.consumed = true;
           c.image = kept;
-          SourceSpan span = c.span();
-          if (c.leadIn > 0) {
-            // The mark is reported as what it is; the words after it as the overlap they are.
-            changes.add(
-                Change.of(
-                    ChangeKind.LEAD_IN_REMOVED,
-                    new SourceSpan(span.fragment(), span.start(), span.start() + c.leadIn),
-                    c.text().substring(0, c.leadIn)));
-            span = new SourceSpan(span.fragment(), span.start() + c.leadIn, span.end());
-          }
-          changes.add(
-              Change.of(
-                  ChangeKind.OVERLAP_REMOVED,
-                  span,
-                  Texts.excerpt(c.text().substring(span.start() - c.span().start()), 60)));
+          reportOverlap(c);
         }
         return j;
       }
     }
     return -1;
+  }
+
+  /**
+   * Reports unit {@code w}, read from its source whole, as overlap: a lead-in mark it opens with as
+   * what it is, the words after it as the overlap they are.
+   */
+  private void reportOverlap(Unit w) {
+    SourceSpan span = w.span();
+    if (w.leadIn > 0) {
+      changes.add(
+          Change.of(
+              ChangeKind.LEAD_IN_REMOVED,
+              new SourceSpan(span.fragment(), span.start(), span.start() + w.leadIn),
+              w.text().substring(0, w.leadIn)));
+      span = new SourceSpan(span.fragment(), span.start() + w.leadIn, span.end());
+    }
+    changes.add(
+        Change.of(
+            ChangeKind.OVERLAP_REMOVED,
+            span,
+            Texts.excerpt(w.text().substring(span.start() - w.span().start()), 60)));
   }
 
   /**
