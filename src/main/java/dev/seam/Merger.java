@@ -1939,9 +1939,14 @@ final class Merger {
       // Counted in code points: with no lead-in to say that words repeat, one emoji (two
       // surrogate pairs) said again after a cut is the next word, as often as not ("road 👨‍👩 "
       // then "👨‍👩 土のう ...", where the text has the emoji twice).
+      // Likewise a cut that stopped between words ("... council volunteers " or " volunteers
+      // flood ...") goes on with a new word, often the same one ("volunteers volunteers"): only a
+      // phrase said again is overlap there.
+      boolean betweenWords = k == 0 && (lastPartCut.spaceBeforeMarker || startsWithSpace(u0));
       int ov = overlap(lastPartCut, units.get(k));
       int said = units.get(k).key.codePointCount(0, ov);
-      if (said >= (k == 0 ? options.minOverlap() : Math.max(options.minOverlap(), 2 * Doc.K))) {
+      if (said >= (k == 0 && !betweenWords
+          ? options.minOverlap() : Math.max(options.minOverlap(), 2 * Doc.K))) {
         return join(lastPartCut, units.get(k), ov) ? k : -1;
       }
     }
