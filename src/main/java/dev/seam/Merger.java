@@ -1951,11 +1951,46 @@ final class Merger {
       }
     }
     if (u0.isProse() && (!u0.listItemStart || midToken(lastPartCut))
-        && directJoin(lastPartCut, u0) && !restartCutInsideLetter(u0)
+        && (directJoin(lastPartCut, u0) || keptSaysRest(lastPartCut, u0))
+        && !restartCutInsideLetter(u0)
         && join(lastPartCut, u0, 0)) {
       return 0;
     }
     return -1;
+  }
+
+  /**
+   * Whether cut {@code cut} went as a repeat inside a kept sentence that goes on, after it, as
+   * {@code v} starts, and {@code v} goes further (" Fluss 堤坝 ש ... 880-1-2." after the cut
+   * "堤坝" inside the kept cut "堤坝 Fluss 堤坝 ש ... 堤坝 川"): the kept text shows that {@code v}
+   * is the cut's rest, however much the cut looks like a label.
+   */
+  private static boolean keptSaysRest(Unit cut, Unit v) {
+    if (cut.removal == null || cut.image == null) {
+      return false;
+    }
+    Slot at = Doc.live(cut.image);
+    return at.real && at.unit != null && at.unit.key != null
+        && saysRestOf(at.unit.key, cut.key, v.key);
+  }
+
+  /**
+   * Whether {@code key} goes on, after a place it says {@code cut}, with a start of {@code next},
+   * and {@code next} says more than that.
+   */
+  private static boolean saysRestOf(String key, String cut, String next) {
+    if (cut.isEmpty()) {
+      return false;
+    }
+    // Any place the kept sentence says the cut ("堤坝" opens "堤坝 Fluss ... 堤坝 川" and ends it).
+    int tried = 0;
+    for (int p = key.indexOf(cut); p >= 0 && tried++ < MAX_WALK; p = key.indexOf(cut, p + 1)) {
+      String rest = key.substring(p + cut.length()).strip();
+      if (!rest.isEmpty() && next.length() > rest.length() && next.startsWith(rest)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
