@@ -1850,6 +1850,17 @@ final class Merger {
       }
       Match m0 = match(u0);
       boolean near = m0.relation() == Match.Relation.NEAR;
+      if ((m0.relation() == Match.Relation.FULLER || near) && lastPartCut.image != null
+          && Doc.live(lastPartCut.image) == m0.target() && keptSaysRest(lastPartCut, u0)) {
+        // ... or when it says the rest of the kept cut that cut lay in and goes further (" ם
+        // Deich ש mill 39-0-2. ... 39-0-3." after the cut "川 河水" inside the kept cut "川 河水
+        // ם Deich ... 39-0-3"): together they are that cut's fuller version.
+        if (!join(lastPartCut, u0, 0)) {
+          return -1;
+        }
+        restartPart = false;
+        return 0;
+      }
       if (m0.relation() != Match.Relation.COVERED && !near
           || m0.target().unit.key.startsWith(u0.key)
           || m0.relation() == Match.Relation.COVERED && u0.key.startsWith(m0.target().unit.key)) {
