@@ -2596,10 +2596,7 @@ final class Merger {
       // a few words, none ending a sentence): joining each piece into it would rekey and
       // reindex all of it every time, quadratic in its length. The rest reads on right after it
       // as a unit of its own, the open cut from now on; the text is the same.
-      v.consumed = false;
-      v.setText(rest);
-      v.setFirstPiece(restSpan);
-      v.rekey();
+      takeRest(v, rest, restSpan);
       v.readsOnFrom = cut;
       v.sentenceStart = cut.sentenceStart != null ? cut.sentenceStart : cut;
       place(v, doc.insertAfter(s, v, joint));
@@ -2665,11 +2662,12 @@ final class Merger {
       // matched on its own.
       whole.setText(oldText);
       whole.rekey();
-      v.consumed = false;
-      v.setText(rest);
-      v.setFirstPiece(restSpan);
-      v.rekey();
+      takeRest(v, rest, restSpan);
       String between = saysEndThenGoesOn(cut, v, restSpan);
+      if (between == null) {
+        // Not reached: endSaid holds only if words follow the end.
+        between = " ";
+      }
       Slot at = Doc.live(cut.image);
       Match after = doc.match(v.key, at, options.nearSimilarity());
       if (after.relation() == Match.Relation.EXACT
@@ -2783,9 +2781,7 @@ final class Merger {
             return true;
           }
         }
-        v.setText(rest);
-        v.setFirstPiece(restSpan);
-        v.rekey();
+        takeRest(v, rest, restSpan);
         Slot anchor = Doc.live(cut.removal != null ? cut.removal.keptAt() : head);
         if (cut.removal != null && cut.image != null) {
           // The rest alone may still lie in the kept sentence the cut was read in ("水 515-4-2."
@@ -2835,12 +2831,8 @@ final class Merger {
     Slot at = Doc.live(cut.image);
     String kept = at.unit.key;
     String text = v.text();
-    Keys.Key keyed = Keys.normalize(text, 0, text.length(), true);
-    int off = Texts.graphemeCeil(text, keyed.origin[oldEnd.length()]);
-    int from = off;
-    while (from < text.length() && Texts.isWhitespace(text.charAt(from))) {
-      from++;
-    }
+    int off = textAfterKeyChars(text, oldEnd.length());
+    int from = skipWhitespace(text, off);
     if (from >= text.length()) {
       return null;
     }
@@ -2883,12 +2875,8 @@ final class Merger {
       return false;
     }
     String text = v.text();
-    Keys.Key keyed = Keys.normalize(text, 0, text.length(), true);
-    int off = Texts.graphemeCeil(text, keyed.origin[said.length()]);
-    int from = off;
-    while (from < text.length() && Texts.isWhitespace(text.charAt(from))) {
-      from++;
-    }
+    int off = textAfterKeyChars(text, said.length());
+    int from = skipWhitespace(text, off);
     if (from >= text.length()) {
       return false;
     }
@@ -2912,9 +2900,7 @@ final class Merger {
     cuts.remove(kept);
     if (kept.textLength() >= MAX_JOINED) {
       // As in join: a long kept cut is read on by a unit of its own right after it.
-      v.setText(rest);
-      v.setFirstPiece(newSpan);
-      v.rekey();
+      takeRest(v, rest, newSpan);
       v.readsOnFrom = kept;
       v.sentenceStart = kept.sentenceStart != null ? kept.sentenceStart : kept;
       place(v, doc.insertAfter(at, v, joint));
@@ -2956,15 +2942,25 @@ final class Merger {
         || after.target() == at) {
       return false;
     }
-    v.consumed = false;
-    v.setText(rest);
-    v.setFirstPiece(restSpan);
-    v.rekey();
+    takeRest(v, rest, restSpan);
     if (saysEndThenGoesOn(cut, v, restSpan) == null) {
       return false;
     }
     restRepeats(v, v.text(), v.piece(0), after.target(), after.last(), after.similarity());
     return true;
+  }
+
+  /** Where in {@code text} its key's first {@code keyChars} chars end, at a grapheme boundary. */
+  private static int textAfterKeyChars(String text, int keyChars) {
+    Keys.Key keyed = Keys.normalize(text, 0, text.length(), true);
+    return Texts.graphemeCeil(text, keyed.origin[keyChars]);
+  }
+
+  private static int skipWhitespace(String text, int from) {
+    while (from < text.length() && Texts.isWhitespace(text.charAt(from))) {
+      from++;
+    }
+    return from;
   }
 
   /**
@@ -3071,10 +3067,7 @@ final class Merger {
    */
   private void restRepeats(
       Unit v, String rest, SourceSpan restSpan, Slot kept, Slot last, double atMost) {
-    v.consumed = false;
-    v.setText(rest);
-    v.setFirstPiece(restSpan);
-    v.rekey();
+    takeRest(v, rest, restSpan);
     v.removal =
         new Unit.Removal(
             ChangeKind.REPEAT_REMOVED,
@@ -3083,6 +3076,14 @@ final class Merger {
             Math.min(atMost, (double) v.key.length() / kept.unit.key.length()));
     v.image = last;
     head = last;
+  }
+
+  /** Makes continuation {@code v} the rest {@code rest} at {@code restSpan}, not yet placed. */
+  private static void takeRest(Unit v, String rest, SourceSpan restSpan) {
+    v.consumed = false;
+    v.setText(rest);
+    v.setFirstPiece(restSpan);
+    v.rekey();
   }
 
   /**

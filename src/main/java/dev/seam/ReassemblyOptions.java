@@ -19,7 +19,9 @@ import static java.util.Objects.requireNonNull;
  * @param minOverlap the fewest characters (after normalization) that the start of a continuation
  *     must share with the end of a cut to count as a repeated overlap. Default 4. After a lead-in
  *     mark ("…"), which says that words repeat, they are UTF-16 chars; without one they are code
- *     points, so that one emoji said again right after a cut reads as the next word.
+ *     points, so that one emoji said again right after a cut reads as the next word, and after a
+ *     cut that stopped between words at least 16 (or this, if more), so that a word said twice is
+ *     not taken for one.
  * @param minRepeatChars sentences shorter than this (after normalization) are removed as repeats
  *     only when a neighbouring sentence repeats too; alone they are kept ("Yes.", a heading).
  *     Default 24.
