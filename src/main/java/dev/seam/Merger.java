@@ -1823,6 +1823,23 @@ final class Merger {
    */
   private int continuation() {
     Unit u0 = units.get(0);
+    if (lastPartCut == null && previousPart != null && previousPart.endsWithMarker()
+        && !previousPart.units().isEmpty() && u0.isProse() && u0.leadIn == 0) {
+      // The part before ended at a sentence end inside a kept cut it repeats, and this one says
+      // what that kept cut says next and goes further ("ש 増水 bridge Brücke 76-1-0. " in "ש 増水
+      // bridge Brücke 76-1-0. river Brücke Fluss 76-1-1. sa", then "river Brücke Fluss 76-1-1.
+      // sandbags mill ..."): the two together are that cut's fuller version.
+      Unit before = previousPart.units().get(previousPart.units().size() - 1);
+      Slot at = before.removal != null && before.image != null ? Doc.live(before.image) : null;
+      if (at != null && at.real && at.unit != null && at.unit.incomplete()
+          && keptSaysRest(before, u0)) {
+        before.spaceBeforeMarker = previousPart.spaceBeforeMarker();
+        if (join(before, u0, 0)) {
+          restartPart = false;
+          return 0;
+        }
+      }
+    }
     // A lead-in that holds the cut before it whole ("…23-6-0. Deich 👨‍👩 Brücke ..." after the cut
     // "Deich 👨‍👩") matches the cut as a fuller version of it, but it is the continuation, with
     // words it repeats to be found below.
