@@ -1777,7 +1777,13 @@ final class Merger {
       // ... or the sentence after a kept cut there, which the next unit may complete ("bridge "
       // cut, its rest "Deich ..." kept apart, and the next unit says "bridge Deich ...").
       readsOn = n.target() == after || n.target() == m.last() || n.target() == m.target()
-          || (after.real && n.target() == after.next && cuts.contains(after.unit));
+          || (after.real && n.target() == after.next && cuts.contains(after.unit))
+          // ... or a cut that starts the kept sentence after the target, found first in another
+          // that also says its words ("Deich sandb" before "Deich sandbags ... 430-0-1.", and
+          // inside "volunteers ... Deich sandbags council ...").
+          || next.incomplete() && after.real && after.unit != null && !next.key.isEmpty()
+              && after.unit.key.length() > next.key.length()
+              && after.unit.key.startsWith(next.key);
     }
     // The new sentences that complete an abridged paragraph may resemble kept ones elsewhere
     // ("Basic package management operations ..." after "Table 2.6."); the paragraph after them
