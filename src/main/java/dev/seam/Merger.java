@@ -1753,6 +1753,12 @@ final class Merger {
         && Keys.startsWithCut(next.key, after.unit.key) && cuts.contains(after.unit);
   }
 
+  /** Whether {@code cut} is a cut that kept slot {@code s}'s longer sentence starts with. */
+  private static boolean startsAsCut(Unit cut, Slot s) {
+    return cut.incomplete() && s.real && s.unit != null && !cut.key.isEmpty()
+        && s.unit.key.length() > cut.key.length() && s.unit.key.startsWith(cut.key);
+  }
+
   /** Whether the next unit repeats the kept unit after {@code m}'s target. */
   private boolean nextDiagonal(int i, Match m) {
     if (i + 1 >= units.size()) {
@@ -1765,9 +1771,7 @@ final class Merger {
     if (n.isNone()) {
       // A cut too short for grams that starts the kept sentence after the target ("👨‍👩 ש"
       // before "👨‍👩 ש bridge ..."), as step() finds it.
-      readsOn = i + 1 == units.size() - 1 && next.incomplete() && after.real
-          && !next.key.isEmpty() && after.unit.key.length() > next.key.length()
-          && after.unit.key.startsWith(next.key)
+      readsOn = i + 1 == units.size() - 1 && startsAsCut(next, after)
           // ... or completes a kept cut too short for grams that stands after the target ("e",
           // cut before its mark, then "é é volunteers ...").
           || after.real && after.unit.incomplete() && !after.unit.key.isEmpty()
@@ -1781,9 +1785,7 @@ final class Merger {
           // ... or a cut that starts the kept sentence after the target, found first in another
           // that also says its words ("Deich sandb" before "Deich sandbags ... 430-0-1.", and
           // inside "volunteers ... Deich sandbags council ...").
-          || next.incomplete() && after.real && after.unit != null && !next.key.isEmpty()
-              && after.unit.key.length() > next.key.length()
-              && after.unit.key.startsWith(next.key);
+          || startsAsCut(next, after);
     }
     // The new sentences that complete an abridged paragraph may resemble kept ones elsewhere
     // ("Basic package management operations ..." after "Table 2.6."); the paragraph after them
