@@ -1104,7 +1104,7 @@ final class Doc {
       String vk = v.unit.key;
       // Fuller means the kept text stands inside this one as it is: a cut sentence completed, a
       // lead-in continuation that starts inside the kept sentence.
-      if (vk.length() < key.length() && key.contains(vk)) {
+      if (vk.length() < key.length() && containsKept(key, v.unit)) {
         int a = vk.length();
         return new Match(Match.Relation.FULLER, v, v, (double) a / key.length());
       }
@@ -1138,12 +1138,20 @@ final class Doc {
         continue;
       }
       looked++;
-      if (key.contains(vk)) {
+      if (containsKept(key, c.slots[i].unit)) {
         return new Match(
             Match.Relation.FULLER, c.slots[i], c.slots[i], (double) vk.length() / key.length());
       }
     }
     return Match.NONE;
+  }
+
+  /**
+   * Whether {@code key} says kept unit {@code kept} whole; a kept cut may have stopped between a
+   * letter and its mark, whose key then has the bare letter where a fuller version has it composed.
+   */
+  private static boolean containsKept(String key, Unit kept) {
+    return kept.incomplete() ? Keys.containsCut(key, kept.key) : key.contains(kept.key);
   }
 
   private static boolean contains(int[] indexes, int i) {

@@ -34,6 +34,29 @@ final class Keys {
   }
 
   /**
+   * Whether {@code key} says the key of a cut somewhere, also when the cut fell inside a cluster:
+   * the cut "river e", stopped before its combining acute, stands in "fluss river \u00e9 199-2-1."
+   * as {@link #startsWithCut} finds it at a start.
+   */
+  static boolean containsCut(String key, String cut) {
+    if (key.contains(cut)) {
+      return true;
+    }
+    if (cut.isEmpty()) {
+      return false;
+    }
+    int last = cut.offsetByCodePoints(cut.length(), -1);
+    String head = cut.substring(0, last);
+    int base = cut.codePointAt(last);
+    for (int p = key.indexOf(head); p >= 0 && p + last < key.length(); p = key.indexOf(head, p + 1)) {
+      if (composesFrom(key.codePointAt(p + last), base)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Whether {@code cp} is a letter composed from {@code base} and marks ("\u00e9" from "e"): a cut
    * between a letter and its mark keys the bare letter, a repeat of it the composed one.
    */

@@ -1886,6 +1886,18 @@ final class Merger {
         restartPart = false;
         return 0;
       }
+      if (m0.relation() == Match.Relation.FULLER && lastPartCut.removal != null
+          && keptEndSaid(lastPartCut, u0.key) != null) {
+        // ... or when it says the end of the kept sentence its cut lay in, and then a fuller
+        // version of a kept cut ("9-2-0. Fluss ... river é 199-2-1." after the cut "... 19" in
+        // "... 199-2-0.", the kept cut "Fluss ... river e" next): the end is that cut's rest,
+        // and only what follows replaces the kept cut.
+        if (!join(lastPartCut, u0, 0)) {
+          return -1;
+        }
+        restartPart = false;
+        return 0;
+      }
       if (m0.relation() != Match.Relation.COVERED && !near
           || m0.target().unit.key.startsWith(u0.key)
           || m0.relation() == Match.Relation.COVERED && u0.key.startsWith(m0.target().unit.key)) {
@@ -2678,7 +2690,8 @@ final class Merger {
     whole.setText(oldText + joint + rest);
     whole.rekey();
     Match m = match(whole);
-    if ((m.relation() == Match.Relation.FULLER || m.relation() == Match.Relation.NEAR)
+    if ((m.relation() == Match.Relation.FULLER || m.relation() == Match.Relation.NEAR
+            || m.isNone() && endThenFuller(cut, rest, endSaid))
         && endSaid != null) {
       // The rest says the end of the kept sentence the cut lay in and reads on into the kept
       // cut after it (1135: "135-6-2. volunteers ... 135-6-3." after the cut "川 Fluss 川 増" in
@@ -2973,6 +2986,22 @@ final class Merger {
     }
     restRepeats(v, v.text(), v.piece(0), after.target(), after.last(), after.similarity());
     return true;
+  }
+
+  /**
+   * Whether {@code rest}, after the end {@code endSaid} of the kept sentence {@code cut} lay in,
+   * goes on as a fuller version of a kept sentence after that one (13022: "2-0. 川 👨‍👩 river
+   * 22-2-1. road ..." after the cut "... 22-" in "... 22-2-0.", the kept cut "川 👨‍👩 river 2"
+   * next): whole, the rest is found as nothing, yet it is that end and then the kept cut's fuller
+   * version.
+   */
+  private boolean endThenFuller(Unit cut, String rest, String endSaid) {
+    if (endSaid == null) {
+      return false;
+    }
+    String following = Keys.key(rest).substring(endSaid.length()).strip();
+    return doc.match(following, Doc.live(cut.image), options.nearSimilarity()).relation()
+        == Match.Relation.FULLER;
   }
 
   /** Where in {@code text} its key's first {@code keyChars} chars end, at a grapheme boundary. */

@@ -30,6 +30,20 @@ class KeysAndTextsTest {
   }
 
   @Test
+  void aCutThatLostTheMarkOfItsLastLetterStillStandsInItsFullerVersion() {
+    String cut = Keys.key("Fluss river e");
+    String fuller = Keys.key("9-2-0. Fluss river e\u0301 199-2-1.");
+    assertThat(fuller).doesNotContain(cut);
+    assertThat(Keys.containsCut(fuller, cut)).isTrue();
+    assertThat(Keys.startsWithCut(Keys.key("Fluss river e\u0301 199"), cut)).isTrue();
+    // Only a letter composed from the cut's last letter: "a" does not become "é".
+    assertThat(Keys.containsCut(Keys.key("Fluss river a\u0301"), cut)).isFalse();
+    assertThat(Keys.containsCut(fuller, Keys.key("river x"))).isFalse();
+    // A cut at the key's very end has nothing after its last letter to compose with.
+    assertThat(Keys.containsCut(Keys.key("Fluss river"), Keys.key("river e"))).isFalse();
+  }
+
+  @Test
   void originMapsKeyCharsBackToSourceOffsets() {
     Keys.Key k = Keys.normalize("…**Ab** cd", 0, 10, true);
     assertThat(k.key).isEqualTo("ab cd");
