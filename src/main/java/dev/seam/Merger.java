@@ -2419,6 +2419,13 @@ final class Merger {
    * own, so the lead-in is one unit that starts inside the sentence before the cut). 0 if none.
    */
   private static int overlapAcross(Unit cut, Unit v) {
+    String head = cut.takenHead();
+    if (!head.isBlank()) {
+      // The sentence before the cut was its own unit's start, taken to complete an earlier cut
+      // ("…1. Deich ם bridge 川 Deich ..." after " 358-1-1. Deich ם bridge 川").
+      String glue = Texts.isWhitespace(head.charAt(head.length() - 1)) ? " " : "";
+      return keyOverlap(Keys.key(head) + glue + cut.key, v.key, cut.key.length());
+    }
     Unit before = cut.sourcePrevious();
     if (before == null || before.block != cut.block || cut.sep.indexOf('\n') >= 0) {
       return 0;

@@ -40,6 +40,17 @@ final class Unit {
     return pos > 0 && pos <= siblings.size() ? siblings.get(pos - 1) : null;
   }
 
+  /**
+   * The chars of this unit's source range before its first piece, or "": what a join took from its
+   * start to complete a cut before it (" 358-1-1." of " 358-1-1. Deich ..."), which the fragment
+   * still says right before this unit's text.
+   */
+  String takenHead() {
+    int from = pieces == null || pieces.isEmpty() || pieces.get(0).fragment() != fragment
+        ? start : pieces.get(0).start();
+    return from > start && from <= end ? source.substring(start, from) : "";
+  }
+
   Unit sourceNext() {
     return pos + 1 < siblings.size() ? siblings.get(pos + 1) : null;
   }
