@@ -1942,7 +1942,9 @@ final class Merger {
         Unit cut = it.next();
         int ov = overlap(cut, u0);
         if (ov >= options.minOverlap()) {
-          return join(cut, u0, ov) ? 0 : -1;
+          // The lead-in may say more than the cut: the sentence before it too ("… 👨‍👩 859-3-0. 川
+          // 👨‍👩 Deich ..." after "... 859-3-0. 川 👨‍👩", where the emoji alone also ends the cut).
+          return join(cut, u0, Math.max(ov, overlapAcross(cut, u0))) ? 0 : -1;
         }
         int j = spanningOverlap(cut);
         if (j >= 0) {
