@@ -1864,9 +1864,14 @@ final class Merger {
                     && overlap(lastPartCut, u0) >= options.minOverlap());
     // A piece that opens with a joiner or a combining mark finishes the cut's last cluster
     // ("volunteers 👨" + "\u200D👩 ..."): whatever kept text it also lies in, it is the rest.
+    // After a cut that stopped on a joiner ("👨‍👩 👨\u200D"), a piece that opens with an emoji of
+    // its own may finish the cluster too, unless it is a kept sentence said again whole: then the
+    // part restarts (38070), and the joiner's emoji went with the cut.
     boolean finishesCluster =
         lastPartCut != null && u0.leadIn == 0 && u0.isProse() && !startsWithSpace(u0)
-            && Texts.splitsCluster(lastPartCut.text(), u0.text());
+            && Texts.splitsCluster(lastPartCut.text(), u0.text())
+            && !(opensWithOwnCluster(u0) && snapTargets[0] != null
+                && match(u0).relation() == Match.Relation.EXACT);
     if (snapTargets[0] != null && !leadInOverCut && !finishesCluster) {
       // A piece found inside kept text may still continue the cut: when it only lies inside a
       // kept sentence (it starts mid-sentence) and the cut completed by it is new text.
@@ -2007,6 +2012,16 @@ final class Merger {
       return 0;
     }
     return -1;
+  }
+
+  /** Whether {@code u} opens with a char that starts a cluster: not a mark, not a joiner. */
+  private static boolean opensWithOwnCluster(Unit u) {
+    String t = u.text();
+    if (t.isEmpty()) {
+      return false;
+    }
+    int cp = t.codePointAt(0);
+    return !Texts.isCombiningMark(cp) && !Texts.keyIgnores(cp);
   }
 
   /**
