@@ -57,6 +57,30 @@ final class Keys {
   }
 
   /**
+   * Where the last place {@code key} says the key of a cut ends, also when the cut fell inside a
+   * cluster (as {@link #containsCut}); -1 if it says it nowhere.
+   */
+  static int lastEndOfCut(String key, String cut) {
+    int p = key.lastIndexOf(cut);
+    if (p >= 0) {
+      return p + cut.length();
+    }
+    if (cut.isEmpty()) {
+      return -1;
+    }
+    int last = cut.offsetByCodePoints(cut.length(), -1);
+    String head = cut.substring(0, last);
+    int base = cut.codePointAt(last);
+    for (int q = key.lastIndexOf(head); q >= 0; q = key.lastIndexOf(head, q - 1)) {
+      int at = q + last;
+      if (at < key.length() && composesFrom(key.codePointAt(at), base)) {
+        return at + Character.charCount(key.codePointAt(at));
+      }
+    }
+    return -1;
+  }
+
+  /**
    * Whether {@code cp} is a letter composed from {@code base} and marks ("\u00e9" from "e"): a cut
    * between a letter and its mark keys the bare letter, a repeat of it the composed one.
    */

@@ -3052,11 +3052,12 @@ final class Merger {
       return null;
     }
     String kept = at.unit.key;
-    int p = kept.lastIndexOf(cut.key);
-    if (p < 0) {
+    // Also where the cut stopped before its last letter's mark ("river e" in "river é 630-0-1.").
+    int end = Keys.lastEndOfCut(kept, cut.key);
+    if (end < 0) {
       return null;
     }
-    String oldEnd = kept.substring(p + cut.key.length()).strip();
+    String oldEnd = kept.substring(end).strip();
     if (oldEnd.isEmpty() || !Texts.endsSentence(oldEnd)
         || !restKey.startsWith(oldEnd + " ") || !kept.endsWith(oldEnd)) {
       return null;

@@ -41,6 +41,11 @@ class KeysAndTextsTest {
     assertThat(Keys.containsCut(fuller, Keys.key("river x"))).isFalse();
     // A cut at the key's very end has nothing after its last letter to compose with.
     assertThat(Keys.containsCut(Keys.key("Fluss river"), Keys.key("river e"))).isFalse();
+    // Where it ends there: after the composed letter, also at the last of several places.
+    String kept = Keys.key("river e\u0301 1. river e\u0301 2.");
+    assertThat(Keys.lastEndOfCut(kept, cut.substring(cut.indexOf("river")))).isEqualTo(18);
+    assertThat(kept.substring(18)).isEqualTo(" 2.");
+    assertThat(Keys.lastEndOfCut(kept, "mill")).isEqualTo(-1);
   }
 
   @Test
