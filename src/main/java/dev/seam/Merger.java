@@ -1392,6 +1392,14 @@ final class Merger {
         && part.endsWithMarker()) {
       return true;
     }
+    // ... or the part before was re-reading kept text when its marker stopped it, and this one
+    // goes on with the kept sentence right after where it stopped (44862: "ם 河水 ... 862-1-2. "
+    // then "橋 river 土のう 862-1-3."): the re-reading goes on, however short the sentence.
+    if ((m.relation() == Match.Relation.EXACT || m.relation() == Match.Relation.COVERED)
+        && generated && i == 0 && t == head.next && startsAtKeptStart(u, t)
+        && stoppedRereadingAtHead()) {
+      return true;
+    }
     // Immediate repeat: the unit repeats what the reader just read (002 lines 32/34), or a block
     // starts over the block just read. Only an exact or contained repeat counts, and code and
     // tables may stand twice in a row where one run of text wrote both (a restart re-reading the
@@ -1489,6 +1497,15 @@ final class Merger {
     }
     // A restart after a marker or after blank lines (000 lines 45, 48, 91).
     return u.segmentStart && !isShort;
+  }
+
+  /** Whether the part before ended at a marker with a sentence it found at the head. */
+  private boolean stoppedRereadingAtHead() {
+    if (previousPart == null || !previousPart.endsWithMarker() || previousPart.units().isEmpty()) {
+      return false;
+    }
+    Unit before = previousPart.units().get(previousPart.units().size() - 1);
+    return before.removal != null && before.image != null && Doc.live(before.image) == head;
   }
 
   /**
