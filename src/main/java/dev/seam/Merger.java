@@ -1433,9 +1433,14 @@ final class Merger {
     }
     // Diagonal: the previous unit landed (repeated, or was placed) right before the target, so
     // the text reads on from there (000 line 93 after the new sentences of line 91).
+    // A piece inside the sentence this part has just written, not at its start, only shares its
+    // words (133470: the cut "Fluss ם 川 470-6-" after "... Brücke Fluss ם 川 470-6-0."): an
+    // immediate repeat says a sentence again from its start.
+    boolean insideOwnSentence = t.unit == prev && !startsAtKeptStart(u, t);
     if (prev != null && prev.image != null
         && (prev.image == t.prev
-            || (prev.image == t && m.relation() == Match.Relation.COVERED))) {
+            || (prev.image == t && m.relation() == Match.Relation.COVERED
+                && !insideOwnSentence))) {
       return true;
     }
     if (writtenBySegment(t)) {
