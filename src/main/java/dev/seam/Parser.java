@@ -616,14 +616,17 @@ final class Parser {
    * reads on if the next letter is lower case (UAX #29 SB8), and past the end there is none to
    * ask. The whole "Floods came in 2019. 2020 was a dry year." is one sentence, so the cut is read
    * as going on in lower case too, the reading in which it agrees with its own completion. An
-   * emoji there ends the sentence either way ({@link #stopsBeforeEmoji}).
+   * emoji there ends the sentence either way ({@link #stopsBeforeEmoji}), and so does the first
+   * half of a surrogate pair that the cut split.
    */
   private boolean readsOnIfLowerFollowed(String s, int start, int at, int end) {
     int first = at;
     while (first < end && Texts.isWhitespace(s.charAt(first))) {
       first++;
     }
-    if (first == end || emoji(s.codePointAt(first))) {
+    // Half of a surrogate pair, cut there (its other half opens the next part), is most often an
+    // emoji's or an ideograph's: neither reads on in lower case.
+    if (first == end || emoji(s.codePointAt(first)) || Character.isSurrogate(s.charAt(first))) {
       return false;
     }
     BreakIterator it = sentenceIterator();

@@ -35,6 +35,18 @@ class ParserTest {
   }
 
   @Test
+  void halfASurrogatePairCutAfterAFullStopIsNotPartOfTheSentenceBefore() {
+    // The first half of "👨" (U+1F468), cut there: it opens the next sentence, as the whole emoji
+    // would, instead of making the finished sentence before it look unfinished.
+    Part p = parse("Brücke ש 831-2-1. \uD83D\n\n---END---").get(0);
+    assertThat(texts(p)).containsExactly("Brücke ש 831-2-1.", "\uD83D");
+    assertThat(p.units().get(0).incomplete()).isFalse();
+    // A cut number still reads on, as "2019. 2020 was ..." does.
+    assertThat(texts(parse("Floods came in 2019. 20\n\n---END---").get(0)))
+        .containsExactly("Floods came in 2019. 20");
+  }
+
+  @Test
   void sentencesHeadingsListItemsAndAtomicBlocks() {
     String s =
         "# Title\n\nOne. Two three.\nLine two.\n\n- item one\n- item two\n\n```\nx\n\ny\n```\n\n| a |\n| b |\n";
