@@ -288,6 +288,18 @@ final class Merger {
     return none;
   }
 
+  /** The head's or the next kept unit when its key starts with {@code u}'s and goes on. */
+  private Match startOfNearbyUnit(Unit u) {
+    Slot s = head;
+    for (int k = 0; k < 2 && s.real; k++, s = s.next) {
+      String key = s.unit.key;
+      if (key != null && key.length() > u.key.length() && key.startsWith(u.key)) {
+        return new Match(Match.Relation.COVERED, s, s, (double) u.key.length() / key.length());
+      }
+    }
+    return Match.NONE;
+  }
+
   private Match match(Unit u) {
     Match m = doc.match(u.key, head, options.nearSimilarity());
     if (m.relation() == Match.Relation.EXACT && u.key != m.target().unit.key
@@ -693,6 +705,14 @@ final class Merger {
     if ((m.isNone() || m.relation() == Match.Relation.NEAR) && i == units.size() - 1
         && u.incomplete()) {
       m = cutInsideLetter(u, m);
+    }
+    if (m.isNone() && i == 0 && part.index() > 0 && !u.incomplete()
+        && u.key.length() < Doc.K + Doc.W - 1 && head.real) {
+      // The index promises an anchor only inside a shared run of W + K - 1 chars: a short sentence
+      // that a part opens with, said again from the start of the kept unit it is in or reads
+      // next, a unit a join made of several sentences, can be missed (57712: "川 ש 川 712-5-0." of the joined
+      // "川 ש 川 712-5-0. Fluss 土のう Brücke 712-5-1.").
+      m = startOfNearbyUnit(u);
     }
     if (m.relation() == Match.Relation.EXACT) {
       m = copyReadOn(i, m);
