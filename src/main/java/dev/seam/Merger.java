@@ -1914,7 +1914,18 @@ final class Merger {
             && Texts.splitsCluster(lastPartCut.text(), u0.text())
             && !(opensWithOwnCluster(u0) && snapTargets[0] != null
                 && match(u0).relation() == Match.Relation.EXACT);
-    if (snapTargets[0] != null && !leadInOverCut && !finishesCluster) {
+    // A piece found as a fuller version of the very cut it follows, a cut that opens a paragraph
+    // inside its part, though what it says before the cut's words is not what the kept text says
+    // there, only says those words again further on ("l Fluss river road 👨‍👩 mill 728-6-0." after
+    // the cut "👨‍👩 mil"): it is no version of the cut, and may be its rest. (A part's first unit
+    // may read on from text before it that the kept text no longer holds: not that.)
+    boolean saysCutFurtherOn = snapTargets[0] != null && lastPartCut != null
+        && lastPartCut.blockStart && lastPartCut.pos > 0
+        && snapTargets[0].unit == lastPartCut && lastPartCut.slot == snapTargets[0]
+        && !Keys.startsWithCut(u0.key, lastPartCut.key)
+        && !saidBeforeIn(u0.key, lastPartCut.key, snapTargets[0].prev)
+        && match(u0).relation() == Match.Relation.FULLER;
+    if (snapTargets[0] != null && !leadInOverCut && !finishesCluster && !saysCutFurtherOn) {
       // A piece found inside kept text may still continue the cut: when it only lies inside a
       // kept sentence (it starts mid-sentence) and the cut completed by it is new text.
       if (lastPartCut == null || u0.leadIn > 0 || !lastPartCut.markedCut) {
@@ -2054,6 +2065,20 @@ final class Merger {
       return 0;
     }
     return -1;
+  }
+
+  /**
+   * Whether {@code key}, where it says {@code cut}, says before it what kept slot {@code prev}
+   * ends with (or says nothing before it); true also when it does not say the cut as it is.
+   */
+  private static boolean saidBeforeIn(String key, String cut, Slot prev) {
+    int at = key.indexOf(cut);
+    if (at <= 0) {
+      return true;
+    }
+    String before = key.substring(0, at).strip();
+    return prev.real && prev.unit != null && prev.unit.key != null
+        && prev.unit.key.endsWith(before);
   }
 
   /** Whether {@code u} opens with a char that starts a cluster: not a mark, not a joiner. */
