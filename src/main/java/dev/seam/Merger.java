@@ -953,10 +953,14 @@ final class Merger {
       return;
     }
     // ... or of a later cut that said the same words and went as their repeat ("flood ש " after
-    // the kept cut "flood ש Brücke é é"), whose rest the next part opened with.
+    // the kept cut "flood ש Brücke é é"), whose rest the next part opened with; or of an older
+    // cut that an earlier fuller version, itself cut, replaced (72830: "磨", its rest "坊 council
+    // ... 830-1-0.", then "磨坊 council 川 ם 川" replaced by the whole sentence).
     if (t.aliases != null) {
       for (Unit a : t.aliases) {
-        if (a != cut && a.removal != null && a.removal.kind() == ChangeKind.REPEAT_REMOVED
+        if (a != cut && a.removal != null
+            && (a.removal.kind() == ChangeKind.REPEAT_REMOVED
+                || a.removal.kind() == ChangeKind.REPLACED_BY_FULLER)
             && restOf(t, a, r)) {
           retireRest(n, t);
           return;
