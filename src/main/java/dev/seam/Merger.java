@@ -2865,6 +2865,10 @@ final class Merger {
         whole.addPiece(restSpan);
         whole.removal = null;
         if (m.relation() == Match.Relation.FULLER) {
+          // The cut may have opened with the end of the kept sentence before the one its whole
+          // completes (7376: "川 Fluss ם 376-2-1. sandbags ... é r" + "oad 橋 Deich 376-2-2."
+          // after "... 376-2-0. 川 Fluss ם 376-2-1."): said there already, it goes as overlap.
+          stripRepeatedHead(whole, m.target());
           supersede(m.target(), whole, ChangeKind.REPLACED_BY_FULLER, MatchKind.CONTAINED,
               m.similarity());
         } else {
@@ -3560,12 +3564,12 @@ final class Merger {
    * ended, so those words are there already and go as overlap.
    */
   private void stripRepeatedHead(Unit u, Slot t) {
-    if (!t.prev.real || u.pieceCount() != 1) {
+    if (!t.prev.real || !u.startsWithFirstPiece()) {
       return;
     }
     int p = u.key.indexOf(t.unit.key);
     SourceSpan first = u.piece(0);
-    if (p <= 0 || u.textLength() != first.end() - first.start()) {
+    if (p <= 0) {
       return;
     }
     String head = u.key.substring(0, p).strip();
@@ -3574,6 +3578,10 @@ final class Merger {
     }
     String text = u.text();
     int off = Texts.graphemeCeil(text, Keys.normalize(text, 0, text.length(), true).origin[p]);
+    // A joined unit: the head must lie in its first piece, the one read from the source.
+    if (off > first.end() - first.start()) {
+      return;
+    }
     changes.add(
         Change.of(
             ChangeKind.OVERLAP_REMOVED,

@@ -51,6 +51,15 @@ final class Unit {
     return from > start && from <= end ? source.substring(start, from) : "";
   }
 
+  /** Whether this unit's text starts with its first piece's chars as read from the source. */
+  boolean startsWithFirstPiece() {
+    SourceSpan first = pieces == null || pieces.isEmpty() ? span() : pieces.get(0);
+    int n = first.end() - first.start();
+    String t = text();
+    return first.fragment() == fragment && t.length() >= n
+        && source.regionMatches(first.start(), t, 0, n);
+  }
+
   Unit sourceNext() {
     return pos + 1 < siblings.size() ? siblings.get(pos + 1) : null;
   }
