@@ -1412,8 +1412,10 @@ final class Merger {
     // ... or stopped right after its first sentence: a generated part that is one kept sentence
     // and then the marker says nothing of its own (3764: "mill council ש 764-4-0." between two
     // markers, the next part restarting a paragraph earlier).
-    if (m.relation() == Match.Relation.EXACT && generated && i == 0 && units.size() == 1
-        && part.endsWithMarker()) {
+    // So does one that is the first sentence of a kept unit that a lower-case word made one with
+    // the next (7745: "川 bridge 👨‍👩 745-0-0." of "川 bridge 👨‍👩 745-0-0. mill mill ...").
+    if ((m.relation() == Match.Relation.EXACT || restartCut) && generated && i == 0
+        && units.size() == 1 && part.endsWithMarker()) {
       return true;
     }
     // ... or the part before was re-reading kept text when its marker stopped it, and this one
