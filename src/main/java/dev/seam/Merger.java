@@ -3010,12 +3010,29 @@ final class Merger {
       return false;
     }
     String said = kept.key.substring(p + cut.key.length()).strip();
-    if (said.isEmpty() || v.key.length() <= said.length() || !v.key.startsWith(said)) {
+    if (said.isEmpty() || v.key.length() <= said.length() || !Keys.startsWithCut(v.key, said)) {
       return false;
     }
     String text = v.text();
-    int off = textAfterKeyChars(text, said.length());
-    int from = skipWhitespace(text, off);
+    int off;
+    int from;
+    if (v.key.startsWith(said)) {
+      off = textAfterKeyChars(text, said.length());
+      from = skipWhitespace(text, off);
+    } else {
+      // The kept cut stopped between its last letter and the letter's mark (8035: "... 35-1-1.
+      // e", then "... 35-1-1. e\u0301 volunteers ..."): the overlap ends after the bare letter,
+      // and the kept cut reads on with the mark. A letter written precomposed has no such seam.
+      Keys.Key keyed = Keys.normalize(text, 0, text.length(), true);
+      int letter = keyed.origin[said.length() - 1];
+      int base = text.codePointAt(letter);
+      off = letter + Character.charCount(base);
+      if (off >= text.length() || !Texts.isCombiningMark(text.codePointAt(off))
+          || said.codePointBefore(said.length()) != base) {
+        return false;
+      }
+      from = off;
+    }
     if (from >= text.length()) {
       return false;
     }
