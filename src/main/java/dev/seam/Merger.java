@@ -1635,10 +1635,29 @@ final class Merger {
         && prev.key.equals(u.key);
   }
 
-  /** Whether {@code prev} is a new sentence placed in {@code u}'s paragraph. */
+  /**
+   * Whether {@code prev} is a new sentence placed in {@code u}'s paragraph, or the rest of a cut it
+   * completed there, kept as the sentence the two make (8958: "e 増水 河水 958-4-0." after the
+   * cut "ם 川 ש Brück" written past the end of kept text).
+   */
   private static boolean newInBlock(Unit prev, Unit u) {
-    return prev != null && prev.block == u.block && prev.removal == null && prev.slot != null
-        && prev.slot.unit == prev;
+    if (prev == null || prev.block != u.block || prev.removal != null) {
+      return false;
+    }
+    if (prev.slot != null && prev.slot.unit == prev) {
+      return true;
+    }
+    Slot s = prev.consumed ? prev.image : null;
+    return s != null && s.real && s.unit != null && s.unit.slot == s && s.unit.removal == null
+        && s.unit.part < prev.part && cutThenRest(s.unit, prev);
+  }
+
+  /** Whether kept unit {@code k} is a cut that {@code rest} completed: its last piece is rest's. */
+  private static boolean cutThenRest(Unit k, Unit rest) {
+    SourceSpan last = k.piece(k.pieceCount() - 1);
+    SourceSpan r = rest.span();
+    return k.pieceCount() > 1 && last.fragment() == r.fragment() && last.start() >= r.start()
+        && last.end() <= r.end();
   }
 
   /**
