@@ -2020,10 +2020,18 @@ final class Merger {
       // The most recent open cuts only: a lead-in repeats the words before a cut the pipeline
       // has just made, while cuts that nothing continues pile up, and every lead-in after them
       // would be compared with each of them.
+      // The part just before stopped at a sentence end: a lead-in that repeats that end at least
+      // as far as it repeats an older open cut is its continuation (9309: "…309-7-3." after
+      // "... 橋 309-7-3.", not after the old cut "... volunteers 309-").
+      int endOv = lastPartCut == null && previousPart != null && !previousPart.units().isEmpty()
+          ? overlap(previousPart.units().get(previousPart.units().size() - 1), u0) : 0;
       int scanned = 0;
       for (java.util.Iterator<Unit> it = cuts.iterator(); it.hasNext() && scanned++ < MAX_WALK; ) {
         Unit cut = it.next();
         int ov = overlap(cut, u0);
+        if (ov >= options.minOverlap() && ov <= endOv) {
+          continue;
+        }
         if (ov >= options.minOverlap()) {
           // The lead-in may say more than the cut: the sentence before it too ("… 👨‍👩 859-3-0. 川
           // 👨‍👩 Deich ..." after "... 859-3-0. 川 👨‍👩", where the emoji alone also ends the cut).
