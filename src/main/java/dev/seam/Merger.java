@@ -2955,7 +2955,10 @@ final class Merger {
           // the whole did not match only for the sentence end the cut started with.
           // Too short for the index, often: the kept sentence there is asked directly.
           Slot at = Doc.live(cut.image);
-          if (!v.key.isEmpty() && at.real && at.unit != null && at.unit.key.contains(v.key)) {
+          // (Also when the rest stopped before its last letter's mark: 10588, "... sandbags e".)
+          if (!v.key.isEmpty() && at.real && at.unit != null
+              && (at.unit.key.contains(v.key)
+                  || v.incomplete() && Keys.containsCut(at.unit.key, v.key))) {
             restRepeats(v, rest, restSpan, at, at, (double) v.key.length() / at.unit.key.length());
             break;
           }
