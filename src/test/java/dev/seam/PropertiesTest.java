@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
  * sentences in several scripts, cut at random characters, continued directly, with a lead-in and
  * overlap, or restarted some paragraphs back. Seeded, so a failure reproduces.
  *
- * <p>Two properties of issue 5 do not hold for every case yet: kept sentences keep their order,
- * and reassembling the output changes nothing. {@link #orderAndIdempotenceDoNotRegress} holds
- * them over 2,000 fixed cases: idempotence for all of them, order to today's count of failures
- * (7; {@code generate(661)} puts a sentence twice), so that a change can only lower it. No
- * output there keeps a lead-in mark.
+ * <p>Order (kept sentences keep their order, none twice) does not hold for every case yet: about
+ * one generated case in 800 still breaks it. {@link #orderAndIdempotenceDoNotRegress} asserts it
+ * for all 2,000 fixed cases and {@link #heldOutOrderDoesNotRegress} for 10,000 more but two known
+ * ones; idempotence holds for all of them, and {@link #aSecondPassChangesNothing} checks it on
+ * random seeds as well.
  */
 class PropertiesTest {
   private static final String[] WORDS = {
@@ -104,60 +104,121 @@ class PropertiesTest {
     return new Case(doc, fragments);
   }
 
+  /** What {@link #scan} found over a range of {@link #generate} seeds, each list in seed order. */
+  record Scan(
+      int cases,
+      int exact,
+      List<Long> outOfOrder,
+      List<Long> notIdempotent,
+      List<Long> lostSentence,
+      List<Long> leadInLeft) {
+    @Override
+    public String toString() {
+      return String.format(
+          "%d cases: exact %d (%.1f%%), out of order or twice %d %s, not idempotent %d %s,"
+              + " sentence lost %d %s, lead-in mark left %d %s",
+          cases, exact, 100.0 * exact / cases, outOfOrder.size(), outOfOrder,
+          notIdempotent.size(), notIdempotent, lostSentence.size(), lostSentence,
+          leadInLeft.size(), leadInLeft);
+    }
+  }
+
+  private static final Pattern TAG = Pattern.compile("\\d+-(\\d+)-(\\d+)\\.");
+
   /**
-   * Every sentence of a generated document ends with a unique tag ({@code 55-3-1.}: case,
-   * paragraph, sentence), so the output's tags must rise strictly: a sentence twice or out of
-   * order breaks that. None of the 2,000 may do so, and no sentence may be missing.
+   * Reassembles {@code generate(seed)} for every seed in {@code [from, to)}, in parallel (the
+   * engine is shared, as users share it), and checks each output: every sentence of a generated
+   * document ends with a unique tag ({@code 55-3-1.}: case, paragraph, sentence), so the output's
+   * tags must rise strictly (a sentence twice or out of order breaks that), every tag of the
+   * document must be there, a second pass must change nothing, and the generator's lead-in mark,
+   * never in its documents, must not be left.
    */
-  @Test
-  void orderAndIdempotenceDoNotRegress() {
-    Pattern tag = Pattern.compile("\\d+-(\\d+)-(\\d+)\\.");
-    List<Long> outOfOrder = new ArrayList<>();
-    List<Long> notIdempotent = new ArrayList<>();
-    List<Long> leadInLeft = new ArrayList<>();
-    List<Long> lostSentence = new ArrayList<>();
-    for (long seed = 0; seed < 2000; seed++) {
-      Case c = generate(seed);
+  static Scan scan(Reassembler engine, long from, long to) {
+    int n = Math.toIntExact(to - from);
+    int[] flags = new int[n];
+    java.util.stream.IntStream.range(0, n).parallel().forEach(k -> {
+      Case c = generate(from + k);
       Reassembly r = engine.reassemble(c.fragments());
-      Matcher m = tag.matcher(r.text());
+      int f = r.text().equals(c.document()) ? 1 : 0;
+      Matcher m = TAG.matcher(r.text());
       int last = -1;
-      boolean ordered = true;
+      java.util.Set<String> said = new java.util.HashSet<>();
       while (m.find()) {
         int at = Integer.parseInt(m.group(1)) * 100 + Integer.parseInt(m.group(2));
-        ordered &= at > last;
-        last = at;
-      }
-      if (!ordered) {
-        outOfOrder.add(seed);
-      }
-      // Every fragment list covers its whole document: a tag of the document missing from the
-      // output is a sentence lost, reported or not.
-      java.util.Set<String> said = new java.util.HashSet<>();
-      m.reset();
-      while (m.find()) {
-        said.add(m.group());
-      }
-      Matcher truth = tag.matcher(c.document());
-      while (truth.find()) {
-        if (!said.contains(truth.group())) {
-          lostSentence.add(seed);
-          break;
+        if (at <= last) {
+          f |= 2;
         }
+        last = at;
+        said.add(m.group());
       }
       Reassembly again = engine.reassemble(List.of(r.text()));
       if (!again.text().equals(r.text()) || !again.report().leftTextAsIs()) {
-        notIdempotent.add(seed);
+        f |= 4;
       }
-      // The generator's lead-in mark is never in its documents: in an output it is a lead-in
-      // that was not removed.
+      Matcher truth = TAG.matcher(c.document());
+      while (truth.find()) {
+        if (!said.contains(truth.group())) {
+          f |= 8;
+          break;
+        }
+      }
       if (r.text().contains("…")) {
-        leadInLeft.add(seed);
+        f |= 16;
+      }
+      flags[k] = f;
+    });
+    int exact = 0;
+    List<List<Long>> lists = List.of(
+        new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    for (int k = 0; k < n; k++) {
+      exact += flags[k] & 1;
+      for (int b = 0; b < 4; b++) {
+        if ((flags[k] & (2 << b)) != 0) {
+          lists.get(b).add(from + k);
+        }
       }
     }
-    assertThat(leadInLeft).as("a lead-in mark left in the output").isEmpty();
-    assertThat(outOfOrder).as("a sentence twice or out of order").isEmpty();
-    assertThat(notIdempotent).as("not idempotent").isEmpty();
-    assertThat(lostSentence).as("a sentence of the document missing from the output").isEmpty();
+    return new Scan(n, exact, lists.get(0), lists.get(1), lists.get(2), lists.get(3));
+  }
+
+  /** None of the 2,000 fixed cases may put a sentence twice, out of order or nowhere. */
+  @Test
+  void orderAndIdempotenceDoNotRegress() {
+    Scan s = scan(engine, 0, 2000);
+    assertThat(s.leadInLeft()).as("a lead-in mark left in the output").isEmpty();
+    assertThat(s.outOfOrder()).as("a sentence twice or out of order").isEmpty();
+    assertThat(s.notIdempotent()).as("not idempotent").isEmpty();
+    assertThat(s.lostSentence()).as("a sentence of the document missing from the output").isEmpty();
+  }
+
+  /**
+   * The 10,000 held-out seeds 2,000 to 12,000: idempotent, nothing lost, and out of order only
+   * where today's two known cases are (5541: a lead-in block "…0." said again as text; 6400: a
+   * short cut opening a paragraph read as a repeat, and a restart glued into a word), so that a
+   * change can only lower that. Fixes were made from some of these seeds, so the README also
+   * gives figures for ranges no fix looked at ({@link #scanRange}).
+   */
+  @Test
+  void heldOutOrderDoesNotRegress() {
+    Scan s = scan(engine, 2000, 12000);
+    assertThat(s.outOfOrder()).as("%s", s).isSubsetOf(5541L, 6400L);
+    assertThat(s.notIdempotent()).as("%s", s).isEmpty();
+    assertThat(s.lostSentence()).as("%s", s).isEmpty();
+    assertThat(s.leadInLeft()).as("%s", s).isEmpty();
+  }
+
+  /**
+   * Prints {@link #scan}'s figures for the seeds in {@code -Dseam.scan=FROM:TO}; skipped without
+   * it. This is how the README's held-out figures are measured.
+   */
+  @Test
+  void scanRange() {
+    String range = System.getProperty("seam.scan");
+    org.junit.jupiter.api.Assumptions.assumeTrue(range != null, "no -Dseam.scan=FROM:TO");
+    String[] bounds = range.split(":");
+    long from = Long.parseLong(bounds[0]);
+    long to = Long.parseLong(bounds[1]);
+    System.out.printf("seeds %d..%d: %s%n", from, to, scan(engine, from, to));
   }
 
   /**
@@ -195,6 +256,11 @@ class PropertiesTest {
   @Property(tries = 300, seed = "20261122")
   void everyCharacterIsAccountedFor(@ForAll("cases") Case c) {
     Invariants.accounting(c.fragments(), engine.reassemble(c.fragments()));
+  }
+
+  @Property(tries = 300, seed = "20261122")
+  void aSecondPassChangesNothing(@ForAll("cases") Case c) {
+    Invariants.idempotent(engine, engine.reassemble(c.fragments()));
   }
 
   @Property(tries = 300, seed = "20261122")
