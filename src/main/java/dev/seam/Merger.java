@@ -2946,6 +2946,20 @@ final class Merger {
             cuts.remove(cut);
             return true;
           }
+          // ... or the cut stopped where the kept cut stops, and the continuation goes on from
+          // there (76753: "... sandbags Deich 👨" said again, then "\u200D👩 753-1-1. ..."): it
+          // completes the kept cut.
+          if (within.unit != cut && within.unit.key.endsWith(cut.key)) {
+            // The cut said how it ended: a space before its marker is a word's end there too
+            // (4233: "... river council " said again, then "ם mill ...").
+            boolean spaceBefore = within.unit.spaceBeforeMarker;
+            within.unit.spaceBeforeMarker |= cut.spaceBeforeMarker;
+            if (join(within.unit, v, 0)) {
+              cuts.remove(cut);
+              return true;
+            }
+            within.unit.spaceBeforeMarker = spaceBefore;
+          }
         }
         takeRest(v, rest, restSpan);
         Slot anchor = Doc.live(cut.removal != null ? cut.removal.keptAt() : head);
