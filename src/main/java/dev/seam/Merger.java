@@ -1462,7 +1462,11 @@ final class Merger {
     // A piece inside the sentence this part has just written, not at its start, only shares its
     // words (133470: the cut "Fluss ם 川 470-6-" after "... Brücke Fluss ם 川 470-6-0."): an
     // immediate repeat says a sentence again from its start.
-    boolean insideOwnSentence = t.unit == prev && !startsAtKeptStart(u, t);
+    // So does one inside the sentence its part's previous unit has just completed (143035:
+    // "Fluss 堤坝" after "ood 磨坊 Fluss 堤坝 堤坝 35-2-1." completed "... ש fl").
+    boolean insideOwnSentence = prev != null
+        && (t.unit == prev || prev.consumed && prev.image == t && cutThenRest(t.unit, prev))
+        && !startsAtKeptStart(u, t);
     if (prev != null && prev.image != null
         && (prev.image == t.prev
             || (prev.image == t && m.relation() == Match.Relation.COVERED
