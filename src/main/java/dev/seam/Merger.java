@@ -2197,7 +2197,9 @@ final class Merger {
       return true;
     }
     if (labelLike(cut)) {
-      return completesWordSpelledNearby(cut, v);
+      // ... unless the piece opens with a space, which no paragraph does: it goes on the line
+      // the label-like word stands on (12883: "磨坊" then " road é sandbags ...").
+      return completesWordSpelledNearby(cut, v) || cut.markedCut && startsWithSpace(v);
     }
     if (!cut.markedCut) {
       // A page that ends with a one-word line of its own ("Note", "Anmerkung") ends with a label.
