@@ -1936,13 +1936,14 @@ final class Merger {
     // A piece that opens with a joiner or a combining mark finishes the cut's last cluster
     // ("volunteers 👨" + "\u200D👩 ..."): whatever kept text it also lies in, it is the rest.
     // After a cut that stopped on a joiner ("👨‍👩 👨\u200D"), a piece that opens with an emoji of
-    // its own may finish the cluster too, unless it is a kept sentence said again whole: then the
-    // part restarts (38070), and the joiner's emoji went with the cut.
+    // its own may finish the cluster too, unless it says a kept sentence again from its start:
+    // then the part restarts (38070, whole; 14717, cut again), and the joiner's emoji went with
+    // the cut.
     boolean finishesCluster =
         lastPartCut != null && u0.leadIn == 0 && u0.isProse() && !startsWithSpace(u0)
             && Texts.splitsCluster(lastPartCut.text(), u0.text())
             && !(opensWithOwnCluster(u0) && snapTargets[0] != null
-                && match(u0).relation() == Match.Relation.EXACT);
+                && restartsKeptUnit(u0));
     // A piece found as a fuller version of the very cut it follows, a cut that opens a paragraph
     // inside its part, though what it says before the cut's words is not what the kept text says
     // there, only says those words again further on ("l Fluss river road 👨‍👩 mill 728-6-0." after
@@ -2116,6 +2117,17 @@ final class Merger {
     String before = key.substring(0, at).strip();
     return prev.real && prev.unit != null && prev.unit.key != null
         && prev.unit.key.endsWith(before);
+  }
+
+  /** Whether {@code u} says a kept unit again from that unit's start: whole, cut or fuller. */
+  private boolean restartsKeptUnit(Unit u) {
+    Match m = match(u);
+    if (m.isNone() || m.relation() == Match.Relation.NEAR) {
+      return false;
+    }
+    String kept = m.target().unit.key;
+    return m.relation() == Match.Relation.EXACT || Keys.startsWithCut(kept, u.key)
+        || u.key.startsWith(kept);
   }
 
   /** Whether {@code u} opens with a char that starts a cluster: not a mark, not a joiner. */
