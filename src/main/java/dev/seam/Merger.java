@@ -2425,11 +2425,10 @@ final class Merger {
    * removed; the unit where they end is joined to the cut. Returns that unit's index, or -1.
    */
   private int spanningOverlap(Unit cut) {
-    final char sep = '\u0001';
     StringBuilder tail = new StringBuilder();
     for (int k = Math.max(0, cut.pos - 8); k <= cut.pos && k < cut.siblings.size(); k++) {
       if (tail.length() > 0) {
-        tail.append(sep);
+        tail.append(keySep(cut.siblings.get(k)));
       }
       tail.append(cut.siblings.get(k).key);
     }
@@ -2445,7 +2444,7 @@ final class Merger {
         break;
       }
       if (k > 0) {
-        start.append(sep);
+        start.append(keySep(units.get(k)));
       }
       offsets[k] = start.length();
       start.append(units.get(k).key);
@@ -2477,6 +2476,16 @@ final class Merger {
     }
     join(cut, units.get(j), into);
     return j;
+  }
+
+  /**
+   * What stands between the keys of unit {@code u} and the unit before it when a run of units is
+   * compared: a line break as a char no key holds, so a repeat never bridges lines otherwise than
+   * the text does; on one line, what keys glue units with ("…1. Fluss ..." where the letterless
+   * "1." and "Fluss ..." are one unit repeats "219-3-1." and "Fluss ..." that are two).
+   */
+  private static String keySep(Unit u) {
+    return u.sep.indexOf('\n') >= 0 ? "\u0001" : u.sep.isEmpty() ? "" : " ";
   }
 
   /**
