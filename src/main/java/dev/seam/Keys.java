@@ -39,21 +39,7 @@ final class Keys {
    * as {@link #startsWithCut} finds it at a start.
    */
   static boolean containsCut(String key, String cut) {
-    if (key.contains(cut)) {
-      return true;
-    }
-    if (cut.isEmpty()) {
-      return false;
-    }
-    int last = cut.offsetByCodePoints(cut.length(), -1);
-    String head = cut.substring(0, last);
-    int base = cut.codePointAt(last);
-    for (int p = key.indexOf(head); p >= 0 && p + last < key.length(); p = key.indexOf(head, p + 1)) {
-      if (composesFrom(key.codePointAt(p + last), base)) {
-        return true;
-      }
-    }
-    return false;
+    return lastEndOfCut(key, cut) >= 0;
   }
 
   /**

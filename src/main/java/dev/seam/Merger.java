@@ -1539,7 +1539,7 @@ final class Merger {
     if (previousPart == null || !previousPart.endsWithMarker() || previousPart.units().isEmpty()) {
       return false;
     }
-    Unit before = previousPart.units().get(previousPart.units().size() - 1);
+    Unit before = previousPart.last();
     return before.removal != null && before.image != null && Doc.live(before.image) == head;
   }
 
@@ -1908,7 +1908,7 @@ final class Merger {
       // what that kept cut says next and goes further ("ש 増水 bridge Brücke 76-1-0. " in "ש 増水
       // bridge Brücke 76-1-0. river Brücke Fluss 76-1-1. sa", then "river Brücke Fluss 76-1-1.
       // sandbags mill ..."): the two together are that cut's fuller version.
-      Unit before = previousPart.units().get(previousPart.units().size() - 1);
+      Unit before = previousPart.last();
       Slot at = before.removal != null && before.image != null ? Doc.live(before.image) : null;
       if (at != null && at.real && at.unit != null && at.unit.incomplete()
           && keptSaysRest(before, u0)) {
@@ -2029,7 +2029,7 @@ final class Merger {
       // as far as it repeats an older open cut is its continuation (9309: "…309-7-3." after
       // "... 橋 309-7-3.", not after the old cut "... volunteers 309-").
       int endOv = lastPartCut == null && previousPart != null && !previousPart.units().isEmpty()
-          ? overlap(previousPart.units().get(previousPart.units().size() - 1), u0) : 0;
+          ? overlap(previousPart.last(), u0) : 0;
       int scanned = 0;
       for (java.util.Iterator<Unit> it = cuts.iterator(); it.hasNext() && scanned++ < MAX_WALK; ) {
         Unit cut = it.next();
@@ -2054,7 +2054,7 @@ final class Merger {
       if (lastPartCut == null && previousPart != null && !previousPart.units().isEmpty()) {
         // The part before stopped at a sentence end, and the lead-in repeats that end ("…9-4-0."
         // after "... mill 19-4-0."): the whole lead-in line is overlap.
-        Unit before = previousPart.units().get(previousPart.units().size() - 1);
+        Unit before = previousPart.last();
         int ov = overlap(before, u0);
         // ... or repeats it and reads on in the same sentence ("…l council 86-6-2. river ...",
         // one sentence to ICU): the overlap ends where the part before ended.
@@ -3611,7 +3611,7 @@ final class Merger {
       // and what follows it starts a paragraph of its own.
       return false;
     }
-    Unit last = previousPart.units().get(previousPart.units().size() - 1);
+    Unit last = previousPart.last();
     Slot lastAt = last.slot != null ? last.slot : last.image;
     if (lastAt == null || Doc.live(lastAt) != anchor) {
       return false;
