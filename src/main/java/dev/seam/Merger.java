@@ -2038,6 +2038,13 @@ final class Merger {
           continue;
         }
         if (ov >= options.minOverlap()) {
+          // The lead-in's repeated words may run on past its first unit, a longer overlap than the
+          // few chars that happen to end the cut and start that unit (17815: "…磨坊 815-1-0. 磨坊 ם
+          // 磨坊 815-1-1." after "... 磨坊 815-1-0. 磨坊 ם 磨坊 81", which also ends in "磨坊 81").
+          int j = spanningOverlap(cut);
+          if (j >= 0) {
+            return j;
+          }
           // The lead-in may say more than the cut: the sentence before it too ("… 👨‍👩 859-3-0. 川
           // 👨‍👩 Deich ..." after "... 859-3-0. 川 👨‍👩", where the emoji alone also ends the cut).
           return join(cut, u0, Math.max(ov, overlapAcross(cut, u0))) ? 0 : -1;
