@@ -643,6 +643,12 @@ final class Merger {
     for (int i = 0; i < units.size(); i++) {
       Unit u = units.get(i);
       Match m = match(u);
+      if ((m.isNone() || m.relation() == Match.Relation.NEAR) && i == units.size() - 1
+          && u.incomplete()) {
+        // As step() finds it: a cut before its last letter's mark lies in kept text too (17107:
+        // "Brücke 堤坝 ... river e", a restart, not the rest of a cut that ends in "Brücke").
+        m = cutInsideLetter(u, m);
+      }
       if (!m.isNone()) {
         snapTargets[i] = m.last();
         snapFirst[i] = m.target();
