@@ -1832,8 +1832,10 @@ final class Merger {
 
   /** Whether {@code cut} is a cut that kept slot {@code s}'s longer sentence starts with. */
   private static boolean startsAsCut(Unit cut, Slot s) {
+    // Also a cut that stopped before its last letter's mark (18039: "👨‍👩 ... 増水 e" before
+    // "👨‍👩 ... 増水 é 39-1-0.").
     return cut.incomplete() && s.real && s.unit != null && !cut.key.isEmpty()
-        && s.unit.key.length() > cut.key.length() && s.unit.key.startsWith(cut.key);
+        && s.unit.key.length() > cut.key.length() && Keys.startsWithCut(s.unit.key, cut.key);
   }
 
   /** Whether the next unit repeats the kept unit after {@code m}'s target. */
