@@ -729,7 +729,7 @@ final class Merger {
     // Or one whose grams only found words it shares with a sentence elsewhere ("Brücke fl" inside
     // "... Brücke Fluss ..." far back, where the next kept sentence is "Brücke flood 川 e").
     boolean onlySharesWords = m.relation() == Match.Relation.COVERED
-        && !m.target().unit.key.startsWith(u.key);
+        && !Keys.startsWithCut(m.target().unit.key, u.key);
     if ((m.isNone() || onlySharesWords) && i == units.size() - 1 && u.incomplete()
         && head.next.real && m.target() != head.next
         && Keys.startsWithCut(head.next.unit.key, u.key)
@@ -801,7 +801,7 @@ final class Merger {
       }
       // A cut inside a kept sentence shares its words, not the sentence: not a recurrence.
       boolean sharesWords = m.relation() == Match.Relation.COVERED && u.incomplete()
-          && !m.target().unit.key.startsWith(u.key);
+          && !Keys.startsWithCut(m.target().unit.key, u.key);
       if ((m.relation() == Match.Relation.EXACT || m.relation() == Match.Relation.COVERED)
           && !sharesWords) {
         placeNew(u);
@@ -1003,7 +1003,7 @@ final class Merger {
     if (!cut.markedCut && !cut.beforeMarker) {
       return false;
     }
-    if (r.part <= cut.part || !t.unit.key.startsWith(cut.key)) {
+    if (r.part <= cut.part || !Keys.startsWithCut(t.unit.key, cut.key)) {
       return false;
     }
     int from = cut.key.length();
@@ -1410,7 +1410,7 @@ final class Merger {
     // sentence, "voluntee" in "... volunteers ...", is new text that happens to share a word.)
     boolean restartCut =
         m.relation() == Match.Relation.FULLER
-            || (m.relation() == Match.Relation.COVERED && t.unit.key.startsWith(u.key));
+            || (m.relation() == Match.Relation.COVERED && Keys.startsWithCut(t.unit.key, u.key));
     if (restartCut && generated && i == 0 && units.size() == 1 && part.endsWithMarker()
         && u.incomplete()) {
       return true;
@@ -1446,7 +1446,7 @@ final class Merger {
     // with words from the middle of the kept one ("堤坝 bridge é", cut, after "... 379-5-2." and
     // inside "Deich road ... Brücke 堤坝 bridge é mill flood 379-5-0.") is a new paragraph.
     boolean startsOverBlock = u.blockStart && t.unit.blockStart && inBlockOf(t, head)
-        && (m.relation() == Match.Relation.EXACT || t.unit.key.startsWith(u.key));
+        && (m.relation() == Match.Relation.EXACT || Keys.startsWithCut(t.unit.key, u.key));
     if (!atomicInClean
         && repeatKind
         && (t == head || m.last() == head || startsOverBlock)) {
@@ -1556,7 +1556,7 @@ final class Merger {
    */
   private static boolean startsAtKeptStart(Unit u, Slot t) {
     String key = t.unit.key;
-    if (key.startsWith(u.key) || u.key.startsWith(key)) {
+    if (Keys.startsWithCut(key, u.key) || u.key.startsWith(key)) {
       return true;
     }
     Slot p = t.prev;
@@ -1995,7 +1995,7 @@ final class Merger {
         return 0;
       }
       if (m0.relation() != Match.Relation.COVERED && !near
-          || m0.target().unit.key.startsWith(u0.key)
+          || Keys.startsWithCut(m0.target().unit.key, u0.key)
           || m0.relation() == Match.Relation.COVERED && u0.key.startsWith(m0.target().unit.key)) {
         // A piece that starts where a kept sentence starts is a restart cut short, not the
         // middle of a sentence: also one that says that sentence whole and reads on into the next
