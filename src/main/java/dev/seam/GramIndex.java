@@ -19,9 +19,28 @@ final class GramIndex {
   private static final long ZERO = 0x9E3779B97F4A7C15L;
   private static final int NIL = -1;
 
-  private long[] keys;
-  private int[] heads;
+  /**
+   * Entry {@code i} is a key at {@code 2 * i} and the first posting of its list at {@code 2 * i +
+   * 1}: a probe that finds its key reads the head from the same cache line, not from a second
+   * array of the same size.
+   */
+  private long[] table;
+
+  private int capacity;
   private int used;
+
+  /**
+   * One bit per hash, set for every key added since the table last grew: most windows a query
+   * probes are in no kept text, and this answers them from an array a sixteenth the table's size
+   * that stays in cache, where the table itself (tens of megabytes for a large document) misses
+   * on nearly every probe. A removed key leaves its bit set (a later probe then reads the table),
+   * so a clear bit always means absent; the bits are rebuilt from the live keys when the table
+   * grows, or once as many keys were added as it has entries (text kept and replaced over and
+   * over would otherwise set every bit).
+   */
+  private long[] filter;
+
+  private int marked;
 
   /**
    * Postings as (slot, offset, next) triples side by side: a lookup in a large index misses the
@@ -33,8 +52,9 @@ final class GramIndex {
 
   GramIndex(int expected) {
     int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
-    keys = new long[capacity];
-    heads = new int[capacity];
+    this.capacity = capacity;
+    table = new long[2 * capacity];
+    filter = new long[Math.max(1, capacity / 16)];
     posts = new int[3 * Math.max(16, expected)];
   }
 
@@ -42,18 +62,23 @@ final class GramIndex {
   void add(long gram, int slot, int offset) {
     long k = gram == 0 ? ZERO : gram;
     // At most half full: a lookup that misses, the common case, then probes about two entries.
-    if ((used + 1) * 2L > keys.length) {
+    if ((used + 1) * 2L > capacity) {
       grow();
     }
     int at = find(k);
-    if (keys[at] == 0) {
-      keys[at] = k;
-      heads[at] = NIL;
+    if (table[2 * at] == 0) {
+      table[2 * at] = k;
+      table[2 * at + 1] = NIL;
       used++;
+      if (++marked > capacity) {
+        rebuildFilter();
+      } else {
+        mark(k);
+      }
     }
     int length = 0;
     int tail = NIL;
-    for (int p = heads[at]; p != NIL; p = posts[3 * p + 2]) {
+    for (int p = (int) table[2 * at + 1]; p != NIL; p = posts[3 * p + 2]) {
       if (posts[3 * p] == slot) {
         return;
       }
@@ -65,7 +90,7 @@ final class GramIndex {
     }
     int p = newPost(slot, offset);
     if (tail == NIL) {
-      heads[at] = p;
+      table[2 * at + 1] = p;
     } else {
       posts[3 * tail + 2] = p;
     }
@@ -75,16 +100,16 @@ final class GramIndex {
   void remove(long gram, int slot) {
     long k = gram == 0 ? ZERO : gram;
     int at = find(k);
-    if (keys[at] == 0) {
+    if (table[2 * at] == 0) {
       return;
     }
     int previous = NIL;
-    int p = heads[at];
+    int p = (int) table[2 * at + 1];
     while (p != NIL) {
       int next = posts[3 * p + 2];
       if (posts[3 * p] == slot) {
         if (previous == NIL) {
-          heads[at] = next;
+          table[2 * at + 1] = next;
         } else {
           posts[3 * previous + 2] = next;
         }
@@ -94,7 +119,7 @@ final class GramIndex {
       }
       p = next;
     }
-    if (heads[at] == NIL) {
+    if (table[2 * at + 1] == NIL) {
       delete(at);
     }
   }
@@ -102,8 +127,11 @@ final class GramIndex {
   /** The first posting of {@code gram}, or {@code -1} (iterate with {@link #next}). */
   int first(long gram) {
     long k = gram == 0 ? ZERO : gram;
+    if (!maybe(k)) {
+      return NIL;
+    }
     int at = find(k);
-    return keys[at] == 0 ? NIL : heads[at];
+    return table[2 * at] == 0 ? NIL : (int) table[2 * at + 1];
   }
 
   int next(int posting) {
@@ -128,9 +156,9 @@ final class GramIndex {
   }
 
   private int find(long k) {
-    int mask = keys.length - 1;
+    int mask = capacity - 1;
     int at = spread(k) & mask;
-    while (keys[at] != 0 && keys[at] != k) {
+    while (table[2 * at] != 0 && table[2 * at] != k) {
       at = (at + 1) & mask;
     }
     return at;
@@ -140,39 +168,66 @@ final class GramIndex {
     return (int) (k ^ (k >>> 29) ^ (k >>> 47));
   }
 
+  /** The filter's bit for {@code k}, from other bits of the hash than the table's slot. */
+  private int bit(long k) {
+    long h = k * 0x9E3779B97F4A7C15L;
+    return (int) (h >>> 32) & (filter.length * 64 - 1);
+  }
+
+  private void mark(long k) {
+    int b = bit(k);
+    filter[b >>> 6] |= 1L << b;
+  }
+
+  private boolean maybe(long k) {
+    int b = bit(k);
+    return (filter[b >>> 6] & (1L << b)) != 0;
+  }
+
   /** Backward-shift deletion, so lookups never need tombstones. */
   private void delete(int at) {
-    int mask = keys.length - 1;
+    int mask = capacity - 1;
     int hole = at;
     int i = at;
     while (true) {
       i = (i + 1) & mask;
-      if (keys[i] == 0) {
+      if (table[2 * i] == 0) {
         break;
       }
-      int home = spread(keys[i]) & mask;
+      int home = spread(table[2 * i]) & mask;
       // Move entry i into the hole unless its home lies cyclically in (hole, i].
       boolean stays = hole <= i ? (home > hole && home <= i) : (home > hole || home <= i);
       if (!stays) {
-        keys[hole] = keys[i];
-        heads[hole] = heads[i];
+        table[2 * hole] = table[2 * i];
+        table[2 * hole + 1] = table[2 * i + 1];
         hole = i;
       }
     }
-    keys[hole] = 0;
+    table[2 * hole] = 0;
     used--;
   }
 
   private void grow() {
-    long[] oldKeys = keys;
-    int[] oldHeads = heads;
-    keys = new long[oldKeys.length * 2];
-    heads = new int[keys.length];
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != 0) {
-        int at = find(oldKeys[i]);
-        keys[at] = oldKeys[i];
-        heads[at] = oldHeads[i];
+    long[] old = table;
+    capacity *= 2;
+    table = new long[2 * capacity];
+    for (int i = 0; i < old.length; i += 2) {
+      if (old[i] != 0) {
+        int at = find(old[i]);
+        table[2 * at] = old[i];
+        table[2 * at + 1] = old[i + 1];
+      }
+    }
+    rebuildFilter();
+  }
+
+  private void rebuildFilter() {
+    filter = new long[Math.max(1, capacity / 16)];
+    marked = 0;
+    for (int i = 0; i < table.length; i += 2) {
+      if (table[i] != 0) {
+        mark(table[i]);
+        marked++;
       }
     }
   }

@@ -65,6 +65,29 @@ class GramIndexTest {
   }
 
   @Test
+  void keysAddedAndRemovedOverAndOverStayFindableAndGoneKeysStayGone() {
+    // The table never grows (a few live keys) while thousands of distinct keys pass through it:
+    // the probe filter is rebuilt from the live keys, and no live key is ever filtered out.
+    GramIndex index = new GramIndex(4);
+    Random random = new Random(11);
+    List<Long> live = new ArrayList<>();
+    for (int step = 0; step < 50_000; step++) {
+      long gram = random.nextLong();
+      index.add(gram, step % 7, step % 13);
+      live.add(gram);
+      if (live.size() > 5) {
+        long gone = live.remove(0);
+        index.remove(gone, (int) ((step - 5) % 7));
+        assertThat(index.first(gone)).as("removed at step %s", step).isNegative();
+      }
+      for (long g : live) {
+        assertThat(index.first(g)).as("live at step %s", step).isNotNegative();
+      }
+    }
+    assertThat(index.size()).isEqualTo(5);
+  }
+
+  @Test
   void aSharedRunOfKPlusWMinusOneCharsAlwaysSharesAnAnchor() {
     Random random = new Random(7);
     String alphabet = "abcdefgh 川増水土のう橋";
