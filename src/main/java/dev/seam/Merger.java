@@ -1963,7 +1963,16 @@ final class Merger {
         && !Keys.startsWithCut(u0.key, lastPartCut.key)
         && !saidBeforeIn(u0.key, lastPartCut.key, snapTargets[0].prev)
         && match(u0).relation() == Match.Relation.FULLER;
-    if (snapTargets[0] != null && !leadInOverCut && !finishesCluster && !saysCutFurtherOn) {
+    // A piece that opens with a space right after a cut that did not end in one goes on from the
+    // cut's last word, though it says that word again and so holds the whole cut (20633: "
+    // sandbags Deich ... 633-4-0." after the one-word line "sandbags"): a restart opens where a
+    // paragraph opens, never with a space.
+    boolean restAfterWord = snapTargets[0] != null && lastPartCut != null
+        && lastPartCut.markedCut && !lastPartCut.spaceBeforeMarker && u0.isProse()
+        && startsWithSpace(u0) && snapTargets[0].unit == lastPartCut
+        && match(u0).relation() == Match.Relation.FULLER;
+    if (snapTargets[0] != null && !leadInOverCut && !finishesCluster && !saysCutFurtherOn
+        && !restAfterWord) {
       // A piece found inside kept text may still continue the cut: when it only lies inside a
       // kept sentence (it starts mid-sentence) and the cut completed by it is new text.
       if (lastPartCut == null || u0.leadIn > 0 || !lastPartCut.markedCut) {
