@@ -1861,6 +1861,11 @@ final class Merger {
       // cut, its rest "Deich ..." kept apart, and the next unit says "bridge Deich ...").
       readsOn = n.target() == after || n.target() == m.last() || n.target() == m.target()
           || (after.real && n.target() == after.next && cuts.contains(after.unit))
+          // ... or the sentence after that, when the next unit says the one between whole first and
+          // goes on in one unit, a lower-case word after its full stop ("橋 ... 786-1-0. sandbags
+          // ... 786-1-1." over the kept "橋 ... 786-1-0." and the cut "sandbags ... 786-1").
+          || (after.real && n.target() == after.next
+              && next.key.startsWith(after.unit.key + " "))
           // ... or a cut that starts the kept sentence after the target, found first in another
           // that also says its words ("Deich sandb" before "Deich sandbags ... 430-0-1.", and
           // inside "volunteers ... Deich sandbags council ...").
