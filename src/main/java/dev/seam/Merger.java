@@ -1812,7 +1812,11 @@ final class Merger {
     // Once the lead-in has picked up the cut it repeats the end of, what follows it in the block
     // is the text going on ("…‍👩 👨‍👩 road 966-5-1." completing a cut, then "Deich floo", the
     // next sentence cut, which only starts like a kept one).
-    return first.blockStart && first.leadIn > 0 && (i == blockFrom[i] || !first.consumed);
+    // Nor once a unit of the block was kept as text of its own: a cut after it that lies inside
+    // a kept sentence far back only shares its words (25544: "土のう flood" after the new "...
+    // 544-2-2.", inside "... sandbags 土のう flood sandbags ... 544-0-1.").
+    return first.blockStart && first.leadIn > 0 && (i == blockFrom[i] || !first.consumed)
+        && !(i > blockFrom[i] && newInBlock(units.get(i - 1), units.get(i)));
   }
 
   /**
