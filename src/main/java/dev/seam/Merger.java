@@ -2910,6 +2910,26 @@ final class Merger {
       return true;
     }
     if (m.isNone() && cut.removal != null) {
+      // The cut said the end of the kept sentence it lay in and the start of the next, and the
+      // rest completes that one (26209: "9-2-2. 👨‍👩 é 磨坊 堤坝 " + "209-2-3."): all of it is kept
+      // text, though the end before the junction is too short for an anchor.
+      Slot kept = Doc.live(cut.removal.keptAt());
+      Slot next = kept.next;
+      String k = whole.key;
+      // (A kept cut there is another matter: the whole is its fuller version, below.)
+      if (kept.real && kept.unit != null && !kept.unit.incomplete() && next.real
+          && next.unit != null) {
+        String nk = next.unit.key;
+        int at = k.length() - nk.length() - 1;
+        if (at > 0 && k.endsWith(nk) && k.charAt(at) == ' '
+            && kept.unit.key.endsWith(k.substring(0, at))) {
+          // The rest lies in the next one: the report points there.
+          m = new Match(Match.Relation.COVERED, next, next,
+              (double) Math.min(Keys.key(rest).length(), nk.length()) / nk.length());
+        }
+      }
+    }
+    if (m.isNone() && cut.removal != null) {
       // The cut lay inside a kept sentence, and with the continuation it reads that sentence and
       // goes on: the kept sentence stopped at a marker too (at a sentence end, so it did not
       // look cut), and this is its fuller version (a restart that goes further).
