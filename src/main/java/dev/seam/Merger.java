@@ -2094,6 +2094,12 @@ final class Merger {
         if (ov >= options.minOverlap()) {
           return join(before, u0, ov) ? 0 : -1;
         }
+        // ... or reaches back past that sentence's start into the one before it on its line
+        // (26778: "…. Deich ם ם 778-3-1. volunteers ..." after "... 778-3-0. Deich ם ם 778-3-1.").
+        int across = overlapAcross(before, u0);
+        if (across >= options.minOverlap()) {
+          return join(before, u0, across) ? 0 : -1;
+        }
         int j = leadInOverWholeEnd(previousPart.units());
         if (j >= 0) {
           return j;
