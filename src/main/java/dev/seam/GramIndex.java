@@ -33,13 +33,14 @@ final class GramIndex {
    * One bit per hash, set for every key added since the table last grew: most windows a query
    * probes are in no kept text, and this answers them from an array a sixteenth the table's size
    * that stays in a core's own cache, which the table itself outgrows (2 MB for the 10 MB
-   * corrupted benchmark, twice this machine's L2). A removed key leaves its bit set (a later probe then reads the table),
-   * so a clear bit always means absent; the bits are rebuilt from the live keys when the table
-   * grows, or once as many keys were added as it has entries (text kept and replaced over and
-   * over would otherwise set every bit).
+   * corrupted benchmark, twice this machine's L2). A removed key leaves its bit set (a later
+   * probe then reads the table), so a clear bit always means absent; the bits are rebuilt from
+   * the live keys when the table grows, or once as many keys were added as it has entries (text
+   * kept and replaced over and over would otherwise set every bit).
    */
   private long[] filter;
 
+  /** Keys added since the filter was last built. */
   private int marked;
 
   /**

@@ -1864,12 +1864,11 @@ final class Merger {
       // ... or the sentence after a kept cut there, which the next unit may complete ("bridge "
       // cut, its rest "Deich ..." kept apart, and the next unit says "bridge Deich ...").
       readsOn = n.target() == after || n.target() == m.last() || n.target() == m.target()
-          || (after.real && n.target() == after.next && cuts.contains(after.unit))
-          // ... or the sentence after that, when the next unit says the one between whole first and
-          // goes on in one unit, a lower-case word after its full stop ("橋 ... 786-1-0. sandbags
+          // ... or the sentence after that one: past a kept cut, or when the next unit says the
+          // one between whole first and goes on in one unit, a lower-case word after its full stop ("橋 ... 786-1-0. sandbags
           // ... 786-1-1." over the kept "橋 ... 786-1-0." and the cut "sandbags ... 786-1").
           || (after.real && n.target() == after.next
-              && next.key.startsWith(after.unit.key + " "))
+              && (cuts.contains(after.unit) || next.key.startsWith(after.unit.key + " ")))
           // ... or a cut that starts the kept sentence after the target, found first in another
           // that also says its words ("Deich sandb" before "Deich sandbags ... 430-0-1.", and
           // inside "volunteers ... Deich sandbags council ...").
@@ -2916,34 +2915,27 @@ final class Merger {
       return true;
     }
     if (m.isNone() && cut.removal != null) {
-      // The cut said the end of the kept sentence it lay in and the start of the next, and the
-      // rest completes that one (26209: "9-2-2. 👨‍👩 é 磨坊 堤坝 " + "209-2-3."): all of it is kept
-      // text, though the end before the junction is too short for an anchor.
       Slot kept = Doc.live(cut.removal.keptAt());
       Slot next = kept.next;
       String k = whole.key;
-      // (A kept cut there is another matter: the whole is its fuller version, below.)
-      if (kept.real && kept.unit != null && !kept.unit.incomplete() && next.real
-          && next.unit != null) {
+      int at = next.real && next.unit != null ? k.length() - next.unit.key.length() - 1 : -1;
+      if (kept.real && kept.unit != null && !kept.unit.incomplete() && at > 0
+          && k.endsWith(next.unit.key) && k.charAt(at) == ' '
+          && kept.unit.key.endsWith(k.substring(0, at))) {
+        // The cut said the end of the kept sentence it lay in and the start of the next, and the
+        // rest completes that one (26209: "9-2-2. 👨‍👩 é 磨坊 堤坝 " + "209-2-3."): all of it is
+        // kept text, though the end before the junction is too short for an anchor. The rest
+        // lies in the next one, and the report points there. (A kept cut is another matter.)
         String nk = next.unit.key;
-        int at = k.length() - nk.length() - 1;
-        if (at > 0 && k.endsWith(nk) && k.charAt(at) == ' '
-            && kept.unit.key.endsWith(k.substring(0, at))) {
-          // The rest lies in the next one: the report points there.
-          m = new Match(Match.Relation.COVERED, next, next,
-              (double) Math.min(Keys.key(rest).length(), nk.length()) / nk.length());
-        }
-      }
-    }
-    if (m.isNone() && cut.removal != null) {
-      // The cut lay inside a kept sentence, and with the continuation it reads that sentence and
-      // goes on: the kept sentence stopped at a marker too (at a sentence end, so it did not
-      // look cut), and this is its fuller version (a restart that goes further).
-      Slot kept = Doc.live(cut.removal.keptAt());
-      if (kept.real && kept.unit != null && whole.key.length() > kept.unit.key.length()
-          && Keys.startsWithCut(whole.key, kept.unit.key)) {
+        m = new Match(Match.Relation.COVERED, next, next,
+            (double) Math.min(Keys.key(rest).length(), nk.length()) / nk.length());
+      } else if (kept.real && kept.unit != null && k.length() > kept.unit.key.length()
+          && Keys.startsWithCut(k, kept.unit.key)) {
+        // The cut lay inside a kept sentence, and with the continuation it reads that sentence
+        // and goes on: the kept sentence stopped at a marker too (at a sentence end, so it did
+        // not look cut), and this is its fuller version (a restart that goes further).
         m = new Match(Match.Relation.FULLER, kept, kept,
-            (double) kept.unit.key.length() / whole.key.length());
+            (double) kept.unit.key.length() / k.length());
       }
     }
     if (m.relation() == Match.Relation.NEAR && cut.removal != null
