@@ -401,8 +401,10 @@ final class Merger {
   /**
    * Whether a short line that looks like a label ("ヒント") is a cut inside a word after all: the
    * first chars of the continuation complete it into a word that its fragment, or the cut's,
-   * spells elsewhere ("土の" + "う mill ..." in a fragment that says "土のう" again). Only those two
-   * fragments are searched, so a long list of short lines costs its length.
+   * spells elsewhere ("土の" + "う mill ..." in a fragment that says "土のう" again), or the
+   * fragment after the continuation's, where a restart often says it (27176: "土の", then "う
+   * Fluss ... coun", then "土のう Fluss ..."). Only those three fragments are searched, so a long
+   * list of short lines costs its length.
    */
   private boolean completesWordSpelledNearby(Unit cut, Unit v) {
     String t = v.text();
@@ -418,7 +420,8 @@ final class Merger {
     // Across the marker the two pieces are never spelled together, so any hit is elsewhere.
     String word = cut.text() + t.substring(0, end);
     return fragments.get(v.fragment).contains(word)
-        || cut.fragment != v.fragment && fragments.get(cut.fragment).contains(word);
+        || cut.fragment != v.fragment && fragments.get(cut.fragment).contains(word)
+        || v.fragment + 1 < fragments.size() && fragments.get(v.fragment + 1).contains(word);
   }
 
   /** Longest label, in key chars. */
