@@ -2138,7 +2138,7 @@ final class Merger {
       }
     }
     if (u0.isProse() && (!u0.listItemStart || midToken(lastPartCut))
-        && (directJoin(lastPartCut, u0) || keptSaysRest(lastPartCut, u0))
+        && (directJoin(lastPartCut, u0) || keptSaysRest(lastPartCut, u0, true))
         && !restartCutInsideLetter(u0)
         && join(lastPartCut, u0, 0)) {
       return 0;
@@ -2188,19 +2188,28 @@ final class Merger {
    * is the cut's rest, however much the cut looks like a label.
    */
   private static boolean keptSaysRest(Unit cut, Unit v) {
+    return keptSaysRest(cut, v, false);
+  }
+
+  /**
+   * As {@link #keptSaysRest(Unit, Unit)}, and with {@code orJustThat} also when {@code v} says
+   * that rest and no more (33119: "👨‍👩 119-3-3." after the cut "... flood ש Brücke " inside the
+   * kept "... flood ש Brücke 👨‍👩 119-3-3."): then both pieces repeat the kept sentence.
+   */
+  private static boolean keptSaysRest(Unit cut, Unit v, boolean orJustThat) {
     if (cut.removal == null || cut.image == null) {
       return false;
     }
     Slot at = Doc.live(cut.image);
     return at.real && at.unit != null && at.unit.key != null
-        && saysRestOf(at.unit.key, cut.key, v.key);
+        && saysRestOf(at.unit.key, cut.key, v.key, orJustThat);
   }
 
   /**
    * Whether {@code key} goes on, after a place it says {@code cut}, with a start of {@code next},
-   * and {@code next} says more than that.
+   * and {@code next} says more than that (or, with {@code orJustThat}, exactly that).
    */
-  private static boolean saysRestOf(String key, String cut, String next) {
+  private static boolean saysRestOf(String key, String cut, String next, boolean orJustThat) {
     if (cut.isEmpty()) {
       return false;
     }
@@ -2208,7 +2217,8 @@ final class Merger {
     int tried = 0;
     for (int p = key.indexOf(cut); p >= 0 && tried++ < MAX_WALK; p = key.indexOf(cut, p + 1)) {
       String rest = key.substring(p + cut.length()).strip();
-      if (!rest.isEmpty() && next.length() > rest.length() && next.startsWith(rest)) {
+      if (!rest.isEmpty() && (next.length() > rest.length() || orJustThat && next.equals(rest))
+          && next.startsWith(rest)) {
         return true;
       }
     }
