@@ -748,7 +748,11 @@ final class Merger {
     if ((m.isNone() || m.relation() == Match.Relation.COVERED) && softCutJoin(i)) {
       return;
     }
-    if (m.isNone() && head.real && head.next.real && head.next.unit.incomplete()
+    if ((m.isNone()
+            || onlySharesWords && u.incomplete() && i > 0 && u.leadIn == 0
+                && m.target() != head && m.target() != head.next)
+        && head.real && head.next.real
+        && head.next.unit.incomplete()
         && u.key.length() > head.next.unit.key.length()
         && Keys.startsWithCut(u.key, head.next.unit.key)) {
       // A cut completed by the sentence that follows where it stood: one too short for grams
@@ -1533,7 +1537,7 @@ final class Merger {
     // A short cut that opens a paragraph and lies inside a kept sentence, not at its start,
     // shares its words ("Brücke mill" cut in "堤坝 堤坝 Brücke mill 土のう ש 988-1-2."): a restart
     // regenerates a paragraph from a sentence's start.
-    boolean sharesWords = isShort && u.blockStart && u.incomplete() && !startsAtKeptStart(u, t);
+    boolean sharesWords = isShort && (u.blockStart || i > 0) && u.incomplete() && !startsAtKeptStart(u, t);
     if (segmentRestarted && !authorsBlock && !amidNew && !sharesWords
         && (!isShort || m.relation() == Match.Relation.COVERED)) {
       // ... and so do the cut pieces of that restart, however short.
