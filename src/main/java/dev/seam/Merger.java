@@ -758,7 +758,9 @@ final class Merger {
       // A cut completed by the sentence that follows where it stood: one too short for grams
       // ("連絡網は夜明"), or one the index no longer offers because thousands of kept sentences
       // share its words ("Paragraph 608 discusses the flood near the mill and topic 13" among
-      // 600 sentences that differ only in their numbers).
+      // 600 sentences that differ only in their numbers), or a restart's cut found only inside a
+      // sentence elsewhere, away from the reader (126815: "河水 counci" after "... 815-4-0.", the
+      // kept cut "河水" next; "... 土のう 河水 council council ..." far back).
       m = new Match(Match.Relation.FULLER, head.next, head.next,
           (double) head.next.unit.key.length() / u.key.length());
     }
@@ -1534,10 +1536,13 @@ final class Merger {
     // ("Paragraph 997 ... Volunteers counted 0 sandbags ...", 997 paragraphs after the first):
     // generation repeating itself says runs of kept text (004 line 94 and the sentence after it).
     boolean amidNew = !head.next.real && newInBlock(prev, u);
-    // A short cut that opens a paragraph and lies inside a kept sentence, not at its start,
-    // shares its words ("Brücke mill" cut in "堤坝 堤坝 Brücke mill 土のう ש 988-1-2."): a restart
-    // regenerates a paragraph from a sentence's start.
-    boolean sharesWords = isShort && (u.blockStart || i > 0) && u.incomplete() && !startsAtKeptStart(u, t);
+    // A short cut that opens a paragraph, or a sentence of its part, and lies inside a kept
+    // sentence, not at its start, shares its words ("Brücke mill" cut in "堤坝 堤坝 Brücke mill
+    // 土のう ש 988-1-2."; 33360: "Fluss sandbags " after "... 360-6-1.", in a sentence three
+    // paragraphs back): a restart regenerates from a sentence's start. (A part's first unit
+    // without a lead-in may go on a sentence, and is not one of these.)
+    boolean sharesWords =
+        isShort && (u.blockStart || i > 0) && u.incomplete() && !startsAtKeptStart(u, t);
     if (segmentRestarted && !authorsBlock && !amidNew && !sharesWords
         && (!isShort || m.relation() == Match.Relation.COVERED)) {
       // ... and so do the cut pieces of that restart, however short.
@@ -2221,7 +2226,8 @@ final class Merger {
     int tried = 0;
     for (int p = key.indexOf(cut); p >= 0 && tried++ < MAX_WALK; p = key.indexOf(cut, p + 1)) {
       String rest = key.substring(p + cut.length()).strip();
-      if (!rest.isEmpty() && (next.length() > rest.length() || orJustThat && next.equals(rest))
+      if (!rest.isEmpty()
+          && (next.length() > rest.length() || orJustThat && next.length() == rest.length())
           && next.startsWith(rest)) {
         return true;
       }
