@@ -2121,7 +2121,11 @@ final class Merger {
     if (lastPartCut == null) {
       return -1;
     }
-    for (int k = 0; k < Math.min(3, units.size()); k++) {
+    // A piece that opens with the mark of the letter the cut ends with goes on from the very char
+    // the cut stopped at, so it repeats nothing, however its words read like the cut's end
+    // (123724: "土のう flood e" then "\u0301 flood é sandbags", where the text has "flood" twice).
+    boolean finishesCut = finishesLetter(lastPartCut.text(), u0.text());
+    for (int k = 0; k < Math.min(3, units.size()) && !finishesCut; k++) {
       if (snapTargets[k] != null) {
         break;
       }
@@ -2648,6 +2652,13 @@ final class Merger {
   /** Longest run of key chars that ends {@code cut} and starts {@code next}. */
   private static int overlap(Unit cut, Unit next) {
     return keyOverlap(sentenceKey(cut), next.key, 0);
+  }
+
+  /** Whether {@code after} opens with a mark that finishes the letter {@code before} ends with. */
+  private static boolean finishesLetter(String before, String after) {
+    return !before.isEmpty() && !after.isEmpty()
+        && Character.isLetter(before.codePointBefore(before.length()))
+        && Texts.isCombiningMark(after.codePointAt(0));
   }
 
   /**
