@@ -773,13 +773,18 @@ final class Merger {
       m = new Match(Match.Relation.COVERED, head, head,
           (double) u.key.length() / head.unit.key.length());
     }
-    if (m.isNone() && i > 0 && head.real && head.unit == head.unit.slot.unit
-        && head.unit.incomplete() && units.get(i - 1).removal != null
-        && Doc.live(units.get(i - 1).removal.keptAt()) == head) {
+    Unit before = i > 0 ? units.get(i - 1)
+        : lastPartCut == null && previousPart != null && !previousPart.units().isEmpty()
+            ? previousPart.last() : null;
+    if (m.isNone() && before != null && head.real && head.unit == head.unit.slot.unit
+        && head.unit.incomplete() && before.removal != null
+        && Doc.live(before.removal.keptAt()) == head) {
       // The piece before was found in a kept cut that a join made of several sentences, and this
       // one says the cut's last words and completes them ("... 989-2-0. 土のう 増水 川 989-2-1.
       // road sandbags 川 989" kept, then "土のう 増水 川 989-2-1. road sandbags 川 989-2-2."): it
-      // is the cut's rest, not new text after it.
+      // is the cut's rest, not new text after it. The piece before may be the end of the part
+      // before, one that stopped at a sentence end (34553: "…s sandbags ... 553-1-1." then "
+      // flood volunteers flood 磨坊 ש 553-1-2. é volunteers ...", the kept cut ending "553-1-2. e").
       int ov = overlap(head.unit, u);
       if (ov >= 2 * Doc.K && ov < u.key.length() && join(head.unit, u, ov)) {
         return;
