@@ -2149,6 +2149,12 @@ final class Merger {
       // phrase said again is overlap there.
       boolean betweenWords = k == 0 && (lastPartCut.spaceBeforeMarker || startsWithSpace(u0));
       int ov = overlap(lastPartCut, units.get(k));
+      if (startsInsideWord(sentenceKey(lastPartCut), units.get(k).key, ov)) {
+        // With no lead-in, words said again start where a word does: "volunteers sandbag" then
+        // "s sandbags 土のう ..." (35726) goes on with the word's last letter, and the same
+        // letters ending "volunteer|s sandbag" are no overlap.
+        ov = 0;
+      }
       int said = units.get(k).key.codePointCount(0, ov);
       if (said >= (k == 0 && !betweenWords
           ? options.minOverlap() : Math.max(options.minOverlap(), 2 * Doc.K))) {
@@ -2657,6 +2663,17 @@ final class Merger {
   /** Longest run of key chars that ends {@code cut} and starts {@code next}. */
   private static int overlap(Unit cut, Unit next) {
     return keyOverlap(sentenceKey(cut), next.key, 0);
+  }
+
+  /**
+   * Whether the last {@code ov} key chars of {@code cut}, said again at the start of {@code next},
+   * start inside a word of a spaced script: a letter before them in the cut, and {@code next}
+   * opening with a letter. Keys of scripts without spaces have no such word starts.
+   */
+  private static boolean startsInsideWord(String cut, String next, int ov) {
+    int start = cut.length() - ov;
+    return ov > 0 && start > 0 && start < cut.length() && !next.isEmpty()
+        && Texts.wordChar(cut.codePointBefore(start)) && Texts.wordChar(next.codePointAt(0));
   }
 
   /** Whether {@code after} opens with a mark that finishes the letter {@code before} ends with. */
