@@ -2160,6 +2160,11 @@ final class Merger {
           ? options.minOverlap() : Math.max(options.minOverlap(), 2 * Doc.K))) {
         return join(lastPartCut, units.get(k), ov) ? k : -1;
       }
+      if (k == 0 && !betweenWords && saysCutWordAgain(lastPartCut, u0, ov)) {
+        // Too short to be overlap by length, but the piece says the cut's last word again whole
+        // and goes on with it ("fl" then "flood é 河水 ...", 37726): "flflood" is spelled nowhere.
+        return join(lastPartCut, u0, ov) ? 0 : -1;
+      }
     }
     if (u0.isProse() && (!u0.listItemStart || midToken(lastPartCut))
         && (directJoin(lastPartCut, u0) || keptSaysRest(lastPartCut, u0, true))
@@ -2674,6 +2679,36 @@ final class Merger {
     int start = cut.length() - ov;
     return ov > 0 && start > 0 && start < cut.length() && !next.isEmpty()
         && Texts.wordChar(cut.codePointBefore(start)) && Texts.wordChar(next.codePointAt(0));
+  }
+
+  /**
+   * Whether the last {@code ov} key chars of {@code cut}, which {@code v} starts with, are the
+   * cut's whole last word, cut short in a spaced script, and {@code v}'s first word goes on
+   * from them to a word the input spells, while the two read on directly spell a word it does not
+   * (the cut's fragment, {@code v}'s and the one after it): "fl" then "flood ...".
+   */
+  private boolean saysCutWordAgain(Unit cut, Unit v, int ov) {
+    String key = cut.key;
+    int start = key.length() - ov;
+    if (ov <= 0 || start < 0 || start > 0 && key.charAt(start - 1) != ' '
+        || v.key.length() <= ov || !Texts.wordChar(v.key.codePointAt(ov))
+        || !Texts.wordChar(key.codePointAt(start)) || !key.regionMatches(start, v.key, 0, ov)) {
+      return false;
+    }
+    String ct = cut.text();
+    int wordStart = ct.length();
+    while (wordStart > 0 && !Texts.isWhitespace(ct.codePointBefore(wordStart))) {
+      wordStart -= Character.charCount(ct.codePointBefore(wordStart));
+    }
+    String t = v.text();
+    int end = 0;
+    while (end < t.length() && !Texts.isWhitespace(t.codePointAt(end))) {
+      end += Character.charCount(t.codePointAt(end));
+    }
+    String joined = ct.substring(wordStart) + t.substring(0, end);
+    return !fragments.get(v.fragment).contains(joined)
+        && !fragments.get(cut.fragment).contains(joined)
+        && !(v.fragment + 1 < fragments.size() && fragments.get(v.fragment + 1).contains(joined));
   }
 
   /** Whether {@code after} opens with a mark that finishes the letter {@code before} ends with. */
