@@ -2039,6 +2039,18 @@ final class Merger {
       }
       String whole = Keys.key(lastPartCut.text() + u0.text());
       Match mw = doc.match(whole, head, options.nearSimilarity());
+      boolean repeated =
+          mw.relation() == Match.Relation.EXACT || mw.relation() == Match.Relation.COVERED;
+      if (near && repeated && keptEndSaid(lastPartCut, u0.key) != null) {
+        // The piece is only like kept text because it opens with the end of the kept sentence
+        // its cut lay in (44405: ". 土のう river ... 堤坝" after the cut "... 405-0-1" in "...
+        // 405-0-1."); joined, the two are found as the repeat they are.
+        if (!join(lastPartCut, u0, 0)) {
+          return -1;
+        }
+        restartPart = false;
+        return 0;
+      }
       if (near && !(mw.relation() == Match.Relation.FULLER && mw.target() == m0.target()
           && cutLike(mw.target().unit))) {
         // A piece only like a kept sentence ("unteers ... the bridge." beside the kept cut
@@ -2047,8 +2059,7 @@ final class Merger {
         return -1;
       }
       boolean kept = lastPartCut.slot != null && lastPartCut.slot.unit == lastPartCut;
-      if ((mw.relation() == Match.Relation.EXACT || mw.relation() == Match.Relation.COVERED)
-          && !(kept && Texts.splitsCluster(lastPartCut.text(), u0.text()))) {
+      if (repeated && !(kept && Texts.splitsCluster(lastPartCut.text(), u0.text()))) {
         // Both pieces repeat kept text: the piece goes as a repeat, and so did the cut, unless
         // the cut was kept because it stopped inside a cluster ("e" | "\u0301 ..."): joined,
         // the two are found as the repeat they are.
