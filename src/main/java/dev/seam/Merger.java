@@ -3040,6 +3040,28 @@ final class Merger {
             (double) kept.unit.key.length() / k.length());
       }
     }
+    Slot saidBefore = m.isNone() ? startOfSentenceItsRunSaid(cut, Keys.key(oldText)) : null;
+    if (saidBefore != null) {
+      // A cut that opens a paragraph as a sentence its own run said before opens ("road 👨‍👩 é"
+      // after "road 👨‍👩 é sandbags ... 627-0-0. 橋 ... 627-0-1."), and whole it says something
+      // else (" 627-1-0. council ..."): a run never rewrites what it has just said, so this is
+      // new text, where the run stood (44627), not a sentence inside the one it began like.
+      Slot kept = Doc.live(cut.removal.keptAt());
+      if (kept.aliases != null) {
+        kept.aliases.remove(cut);
+      }
+      whole.addPiece(restSpan);
+      Slot placed = doc.insertAfter(saidBefore, whole, cut.sep);
+      place(whole, placed);
+      changes.add(
+          Change.of(
+              ChangeKind.CUT_OFF_REPAIRED,
+              new SourceSpan(v.fragment, restSpan.start(), restSpan.start()),
+              Texts.excerpt(rest, 60)));
+      v.image = placed;
+      cuts.remove(cut);
+      return true;
+    }
     if (m.relation() == Match.Relation.NEAR && cut.removal != null
         && sameRunBefore(cut, m.target())) {
       // The cut began like the sentence its own run wrote just before it ("+ \"http://.../pro"
@@ -3387,6 +3409,31 @@ final class Merger {
    * Whether kept slot {@code t} holds the sentence that {@code cut}'s own part wrote right before
    * it, as written there (not a repeat of something older).
    */
+  /**
+   * Where the run of {@code cut} (keyed {@code cutKey} as it was cut) stood before it, when the
+   * cut went as a repeat of the start of a kept sentence that an earlier unit of its own run said,
+   * and opens a paragraph; null otherwise.
+   */
+  private static Slot startOfSentenceItsRunSaid(Unit cut, String cutKey) {
+    Unit before = cut.sourcePrevious();
+    if (cut.removal == null || !cut.blockStart || before == null || before.image == null) {
+      return null;
+    }
+    Slot kept = Doc.live(cut.removal.keptAt());
+    Slot stood = Doc.live(before.image);
+    if (!kept.real || kept.unit == null || !stood.real || stood == kept
+        || !Keys.startsWithCut(kept.unit.key, cutKey)) {
+      return null;
+    }
+    for (int k = cut.pos - 1; k >= 0; k--) {
+      Unit w = cut.siblings.get(k);
+      if (w.image != null && Doc.live(w.image) == kept) {
+        return stood;
+      }
+    }
+    return null;
+  }
+
   private static boolean sameRunBefore(Unit cut, Slot t) {
     Unit before = cut.sourcePrevious();
     return before != null && t.unit == before && before.slot == t && before.part == cut.part;
