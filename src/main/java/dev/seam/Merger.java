@@ -2132,6 +2132,11 @@ final class Merger {
           return j;
         }
       }
+      if (lastPartCut != null && saysCutWordAgain(lastPartCut, u0, overlap(lastPartCut, u0))) {
+        // A lead-in with no words of the cut, then its last word whole ("cou" then "…\n\ncouncil
+        // Fluss ...", 48084), as below.
+        return join(lastPartCut, u0, overlap(lastPartCut, u0)) ? 0 : -1;
+      }
       return lastPartCut != null && join(lastPartCut, u0, 0) ? 0 : -1;
     }
     if (lastPartCut == null) {
@@ -2712,11 +2717,12 @@ final class Merger {
       wordStart -= Character.charCount(ct.codePointBefore(wordStart));
     }
     String t = v.text();
-    int end = 0;
+    int end = skipWhitespace(t, v.leadIn);
+    int first = end;
     while (end < t.length() && !Texts.isWhitespace(t.codePointAt(end))) {
       end += Character.charCount(t.codePointAt(end));
     }
-    String joined = ct.substring(wordStart) + t.substring(0, end);
+    String joined = ct.substring(wordStart) + t.substring(first, end);
     return !fragments.get(v.fragment).contains(joined)
         && !fragments.get(cut.fragment).contains(joined)
         && !(v.fragment + 1 < fragments.size() && fragments.get(v.fragment + 1).contains(joined));
