@@ -1980,13 +1980,14 @@ final class Merger {
             && Texts.splitsCluster(lastPartCut.text(), u0.text())
             && !(opensWithOwnCluster(u0) && snapTargets[0] != null
                 && restartsKeptUnit(u0));
-    // A piece found as a fuller version of the very cut it follows, a cut that opens a paragraph
-    // inside its part, though what it says before the cut's words is not what the kept text says
+    // A piece found as a fuller version of the very cut it follows, a cut that is not its part's
+    // first unit, though what it says before the cut's words is not what the kept text says
     // there, only says those words again further on ("l Fluss river road 👨‍👩 mill 728-6-0." after
-    // the cut "👨‍👩 mil"): it is no version of the cut, and may be its rest. (A part's first unit
+    // the cut "👨‍👩 mil" that opens a paragraph; "ge Fluss bridge river ..." after "... 927-5-1.
+    // Fluss brid", 33927): it is no version of the cut, and may be its rest. (A part's first unit
     // may read on from text before it that the kept text no longer holds: not that.)
     boolean saysCutFurtherOn = snapTargets[0] != null && lastPartCut != null
-        && lastPartCut.blockStart && lastPartCut.pos > 0
+        && lastPartCut.pos > 0
         && snapTargets[0].unit == lastPartCut && lastPartCut.slot == snapTargets[0]
         && !Keys.startsWithCut(u0.key, lastPartCut.key)
         && !saidBeforeIn(u0.key, lastPartCut.key, snapTargets[0].prev)
