@@ -418,10 +418,7 @@ final class Merger {
       return false;
     }
     // Across the marker the two pieces are never spelled together, so any hit is elsewhere.
-    String word = cut.text() + t.substring(0, end);
-    return fragments.get(v.fragment).contains(word)
-        || cut.fragment != v.fragment && fragments.get(cut.fragment).contains(word)
-        || v.fragment + 1 < fragments.size() && fragments.get(v.fragment + 1).contains(word);
+    return spelledNearby(cut, v, cut.text() + t.substring(0, end));
   }
 
   /** Longest label, in key chars. */
@@ -2150,7 +2147,16 @@ final class Merger {
     // the cut stopped at, so it repeats nothing, however its words read like the cut's end
     // (123724: "土のう flood e" then "\u0301 flood é sandbags", where the text has "flood" twice).
     boolean finishesCut = finishesLetter(lastPartCut.text(), u0.text());
-    for (int k = 0; k < Math.min(3, units.size()) && !finishesCut; k++) {
+    // Likewise a piece that opens with the rest of the cut's last word, as the input spells that
+    // word ("bridg" then "e Brücke ... 923-1-3.", 54923): a later unit of it that says the cut's
+    // last words again ("volunteers bridge Brücke ...") is a new sentence, not where it goes on.
+    int scan = finishesCut ? 0
+        : !startsWithSpace(u0) && !lastPartCut.spaceBeforeMarker && u0.leadIn == 0
+            && !u0.text().isEmpty() && Texts.wordChar(u0.text().codePointAt(0))
+            && !lastPartCut.text().isEmpty()
+            && Texts.wordChar(lastPartCut.text().codePointBefore(lastPartCut.text().length()))
+            && spelledNearby(lastPartCut, u0, wordAcross(lastPartCut, u0)) ? 1 : 3;
+    for (int k = 0; k < Math.min(scan, units.size()); k++) {
       if (snapTargets[k] != null) {
         break;
       }
@@ -2715,6 +2721,14 @@ final class Merger {
         || !Texts.wordChar(key.codePointAt(start)) || !key.regionMatches(start, v.key, 0, ov)) {
       return false;
     }
+    return !spelledNearby(cut, v, wordAcross(cut, v));
+  }
+
+  /**
+   * The cut's last word and {@code v}'s first (after its lead-in), read on directly: "bridg" and
+   * "e Brücke ..." give "bridge".
+   */
+  private static String wordAcross(Unit cut, Unit v) {
     String ct = cut.text();
     int wordStart = ct.length();
     while (wordStart > 0 && !Texts.isWhitespace(ct.codePointBefore(wordStart))) {
@@ -2726,10 +2740,17 @@ final class Merger {
     while (end < t.length() && !Texts.isWhitespace(t.codePointAt(end))) {
       end += Character.charCount(t.codePointAt(end));
     }
-    String joined = ct.substring(wordStart) + t.substring(first, end);
-    return !fragments.get(v.fragment).contains(joined)
-        && !fragments.get(cut.fragment).contains(joined)
-        && !(v.fragment + 1 < fragments.size() && fragments.get(v.fragment + 1).contains(joined));
+    return ct.substring(wordStart) + t.substring(first, end);
+  }
+
+  /**
+   * Whether {@code s} is spelled in the fragment of {@code cut}, of {@code v}, or the one after
+   * {@code v}'s: a few fragments, so that the cost stays linear.
+   */
+  private boolean spelledNearby(Unit cut, Unit v, String s) {
+    return fragments.get(v.fragment).contains(s)
+        || cut.fragment != v.fragment && fragments.get(cut.fragment).contains(s)
+        || v.fragment + 1 < fragments.size() && fragments.get(v.fragment + 1).contains(s);
   }
 
   /** Whether {@code after} opens with a mark that finishes the letter {@code before} ends with. */
