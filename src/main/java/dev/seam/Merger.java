@@ -1493,6 +1493,14 @@ final class Merger {
                 && !insideOwnSentence))) {
       return true;
     }
+    // A lead-in line that said the end of the kept sentence, then a paragraph that says that
+    // sentence again, and more (59568: "…0." then "Fluss 川 増水 568-1-0. river ..." after "...
+    // \n\nFluss 川 増水 568-1-0."; 35997, the same sentence and then the next): the part
+    // regenerates from that sentence.
+    if (prev != null && prev.consumed && prev.leadIn > 0 && prev.image == t && u.blockStart
+        && (m.relation() == Match.Relation.FULLER || m.relation() == Match.Relation.EXACT)) {
+      return true;
+    }
     if (writtenBySegment(t)) {
       // Text that this same run of generation wrote, said again further on: generation that
       // restarts does so after a marker or blank lines, so this is the author's own repeat (a
@@ -2626,7 +2634,11 @@ final class Merger {
       if (start.length() > end.length()) {
         return -1;
       }
-      if (start.length() >= options.minOverlap() && end.endsWith(start.toString())) {
+      // A lead-in line that says nothing but that end is overlap however short ("…0." after
+      // "... 568-1-0.", 59568).
+      boolean wholeLine = j == 0 && (w.sourceNext() == null || w.sourceNext().block != w.block);
+      if ((start.length() >= options.minOverlap() || wholeLine && start.length() > 0)
+          && end.endsWith(start.toString())) {
         Slot kept =
             before.slot != null ? before.slot
                 : before.removal != null ? before.removal.keptAt() : head;
