@@ -2143,10 +2143,11 @@ final class Merger {
           return j;
         }
       }
-      if (lastPartCut != null && saysCutWordAgain(lastPartCut, u0, overlap(lastPartCut, u0))) {
+      int ov = lastPartCut != null ? overlap(lastPartCut, u0) : 0;
+      if (lastPartCut != null && saysCutWordAgain(lastPartCut, u0, ov)) {
         // A lead-in with no words of the cut, then its last word whole ("cou" then "…\n\ncouncil
         // Fluss ...", 48084), as below.
-        return join(lastPartCut, u0, overlap(lastPartCut, u0)) ? 0 : -1;
+        return join(lastPartCut, u0, ov) ? 0 : -1;
       }
       return lastPartCut != null && join(lastPartCut, u0, 0) ? 0 : -1;
     }
@@ -2160,12 +2161,7 @@ final class Merger {
     // Likewise a piece that opens with the rest of the cut's last word, as the input spells that
     // word ("bridg" then "e Brücke ... 923-1-3.", 54923): a later unit of it that says the cut's
     // last words again ("volunteers bridge Brücke ...") is a new sentence, not where it goes on.
-    int scan = finishesCut ? 0
-        : !startsWithSpace(u0) && !lastPartCut.spaceBeforeMarker && u0.leadIn == 0
-            && !u0.text().isEmpty() && Texts.wordChar(u0.text().codePointAt(0))
-            && !lastPartCut.text().isEmpty()
-            && Texts.wordChar(lastPartCut.text().codePointBefore(lastPartCut.text().length()))
-            && spelledNearby(lastPartCut, u0, wordAcross(lastPartCut, u0)) ? 1 : 3;
+    int scan = finishesCut ? 0 : spellsCutWordOn(lastPartCut, u0) ? 1 : 3;
     for (int k = 0; k < Math.min(scan, units.size()); k++) {
       if (snapTargets[k] != null) {
         break;
@@ -2739,6 +2735,19 @@ final class Merger {
   }
 
   /**
+   * Whether {@code v}, with no lead-in or space, opens with letters that go on the cut's last
+   * word, cut inside it, into a word the input spells nearby ("bridg" then "e Brücke ...").
+   */
+  private boolean spellsCutWordOn(Unit cut, Unit v) {
+    String ct = cut.text();
+    String t = v.text();
+    return !startsWithSpace(v) && !cut.spaceBeforeMarker && v.leadIn == 0
+        && !t.isEmpty() && Texts.wordChar(t.codePointAt(0))
+        && !ct.isEmpty() && Texts.wordChar(ct.codePointBefore(ct.length()))
+        && spelledNearby(cut, v, wordAcross(cut, v));
+  }
+
+  /**
    * The cut's last word and {@code v}'s first (after its lead-in), read on directly: "bridg" and
    * "e Brücke ..." give "bridge".
    */
@@ -3091,20 +3100,7 @@ final class Merger {
       // after "road 👨‍👩 é sandbags ... 627-0-0. 橋 ... 627-0-1."), and whole it says something
       // else (" 627-1-0. council ..."): a run never rewrites what it has just said, so this is
       // new text, where the run stood (44627), not a sentence inside the one it began like.
-      Slot kept = Doc.live(cut.removal.keptAt());
-      if (kept.aliases != null) {
-        kept.aliases.remove(cut);
-      }
-      whole.addPiece(restSpan);
-      Slot placed = doc.insertAfter(saidBefore, whole, cut.sep);
-      place(whole, placed);
-      changes.add(
-          Change.of(
-              ChangeKind.CUT_OFF_REPAIRED,
-              new SourceSpan(v.fragment, restSpan.start(), restSpan.start()),
-              Texts.excerpt(rest, 60)));
-      v.image = placed;
-      cuts.remove(cut);
+      placeWholeAsNew(cut, v, rest, restSpan, saidBefore);
       return true;
     }
     if (m.relation() == Match.Relation.NEAR && cut.removal != null
@@ -3113,20 +3109,7 @@ final class Merger {
       // after "+ \"http://.../program.pl?..."), and whole it differs: a run never rewrites the
       // sentence it has just written, so this is its next one (a list item like the last),
       // placed as new text after it.
-      Slot anchor = Doc.live(cut.removal.keptAt());
-      if (anchor.aliases != null) {
-        anchor.aliases.remove(cut);
-      }
-      whole.addPiece(restSpan);
-      Slot placed = doc.insertAfter(anchor, whole, cut.sep);
-      place(whole, placed);
-      changes.add(
-          Change.of(
-              ChangeKind.CUT_OFF_REPAIRED,
-              new SourceSpan(v.fragment, restSpan.start(), restSpan.start()),
-              Texts.excerpt(rest, 60)));
-      v.image = placed;
-      cuts.remove(cut);
+      placeWholeAsNew(cut, v, rest, restSpan, Doc.live(cut.removal.keptAt()));
       return true;
     }
     switch (m.relation()) {
@@ -3451,10 +3434,6 @@ final class Merger {
   }
 
   /**
-   * Whether kept slot {@code t} holds the sentence that {@code cut}'s own part wrote right before
-   * it, as written there (not a repeat of something older).
-   */
-  /**
    * Where the run of {@code cut} (keyed {@code cutKey} as it was cut) stood before it, when the
    * cut went as a repeat of the start of a kept sentence that an earlier unit of its own run said,
    * and opens a paragraph; null otherwise.
@@ -3479,6 +3458,32 @@ final class Merger {
     return null;
   }
 
+  /**
+   * Places {@code cut}, which went as a repeat and now holds its rest {@code rest} (from
+   * {@code restSpan} of {@code v}), as new text after {@code anchor}: the cut was new text after
+   * all, and its repeat entry goes.
+   */
+  private void placeWholeAsNew(Unit cut, Unit v, String rest, SourceSpan restSpan, Slot anchor) {
+    Slot kept = Doc.live(cut.removal.keptAt());
+    if (kept.aliases != null) {
+      kept.aliases.remove(cut);
+    }
+    cut.addPiece(restSpan);
+    Slot placed = doc.insertAfter(anchor, cut, cut.sep);
+    place(cut, placed);
+    changes.add(
+        Change.of(
+            ChangeKind.CUT_OFF_REPAIRED,
+            new SourceSpan(v.fragment, restSpan.start(), restSpan.start()),
+            Texts.excerpt(rest, 60)));
+    v.image = placed;
+    cuts.remove(cut);
+  }
+
+  /**
+   * Whether kept slot {@code t} holds the sentence that {@code cut}'s own part wrote right before
+   * it, as written there (not a repeat of something older).
+   */
   private static boolean sameRunBefore(Unit cut, Slot t) {
     Unit before = cut.sourcePrevious();
     return before != null && t.unit == before && before.slot == t && before.part == cut.part;
