@@ -3094,13 +3094,14 @@ final class Merger {
             (double) kept.unit.key.length() / k.length());
       }
     }
-    Slot saidBefore = m.isNone() ? startOfSentenceItsRunSaid(cut, Keys.key(oldText)) : null;
-    if (saidBefore != null) {
-      // A cut that opens a paragraph as a sentence its own run said before opens ("road 👨‍👩 é"
-      // after "road 👨‍👩 é sandbags ... 627-0-0. 橋 ... 627-0-1."), and whole it says something
-      // else (" 627-1-0. council ..."): a run never rewrites what it has just said, so this is
-      // new text, where the run stood (44627), not a sentence inside the one it began like.
-      placeWholeAsNew(cut, v, rest, restSpan, saidBefore);
+    Slot stood = m.isNone() ? stoodAwayFromKeptStart(cut, Keys.key(oldText)) : null;
+    if (stood != null) {
+      // A cut that opens a paragraph as a kept sentence opens ("road 👨‍👩 é" after "road 👨‍👩 é
+      // sandbags ... 627-0-0. 橋 ... 627-0-1.", 44627; "増水 volunteers" far from "増水
+      // volunteers road ... 874-0-2.", 61874), away from where the run stood, and whole says
+      // something else (" 627-1-0. council ..."): new text, where the run stood, not a sentence
+      // inside the one it began like.
+      placeWholeAsNew(cut, v, rest, restSpan, stood);
       return true;
     }
     if (m.relation() == Match.Relation.NEAR && cut.removal != null
@@ -3435,27 +3436,21 @@ final class Merger {
 
   /**
    * Where the run of {@code cut} (keyed {@code cutKey} as it was cut) stood before it, when the
-   * cut went as a repeat of the start of a kept sentence that an earlier unit of its own run said,
-   * and opens a paragraph; null otherwise.
+   * cut opens a paragraph and went as a repeat of the start of a kept sentence that does not come
+   * right after that place; null otherwise. (Right after it, the run is a restart reading on.)
    */
-  private static Slot startOfSentenceItsRunSaid(Unit cut, String cutKey) {
+  private static Slot stoodAwayFromKeptStart(Unit cut, String cutKey) {
     Unit before = cut.sourcePrevious();
     if (cut.removal == null || !cut.blockStart || before == null || before.image == null) {
       return null;
     }
     Slot kept = Doc.live(cut.removal.keptAt());
     Slot stood = Doc.live(before.image);
-    if (!kept.real || kept.unit == null || !stood.real || stood == kept
+    if (!kept.real || kept.unit == null || !stood.real || stood == kept || stood.next == kept
         || !Keys.startsWithCut(kept.unit.key, cutKey)) {
       return null;
     }
-    for (int k = cut.pos - 1; k >= 0; k--) {
-      Unit w = cut.siblings.get(k);
-      if (w.image != null && Doc.live(w.image) == kept) {
-        return stood;
-      }
-    }
-    return null;
+    return stood;
   }
 
   /**
