@@ -3113,6 +3113,14 @@ final class Merger {
       placeWholeAsNew(cut, v, rest, restSpan, Doc.live(cut.removal.keptAt()));
       return true;
     }
+    if (m.isNone() && cut.removal != null && cut.blockStart
+        && sameRunBefore(cut, Doc.live(cut.removal.keptAt()))) {
+      // Likewise a cut that opens a paragraph with words of the one its run has just written
+      // ("sandbags " after "... 400-1-2. sandbags Fluss river ... 400-1-3.", 6400), and whole is
+      // found nowhere ("sandbags 川 河水 ..."): the next paragraph, not that one said again.
+      placeWholeAsNew(cut, v, rest, restSpan, Doc.live(cut.removal.keptAt()));
+      return true;
+    }
     switch (m.relation()) {
       case EXACT, COVERED -> {
         whole.setText(oldText);
