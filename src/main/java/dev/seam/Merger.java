@@ -3127,6 +3127,21 @@ final class Merger {
       placeWholeAsNew(cut, v, rest, restSpan, Doc.live(cut.removal.keptAt()));
       return true;
     }
+    if (m.relation() == Match.Relation.NEAR && !lead && overlapKeyChars == 0
+        && cut.removal != null && m.target() == Doc.live(cut.removal.keptAt())) {
+      // Only like the kept cut the cut lay in, because the cut began inside it ("eich sandbags
+      // ... 980-0-2", the rest of a restart's "👨‍👩 D", then ". flood Brücke ... sandbags 川 Dei"
+      // over the kept "... 980-0-2. flood Brücke ... sandbag", 72980): the rest may complete it.
+      whole.setText(oldText);
+      whole.rekey();
+      v.consumed = false;
+      if (completesKeptCut(cut, v)) {
+        return true;
+      }
+      v.consumed = true;
+      whole.setText(oldText + joint + rest);
+      whole.rekey();
+    }
     switch (m.relation()) {
       case EXACT, COVERED -> {
         whole.setText(oldText);
@@ -3180,31 +3195,8 @@ final class Merger {
           break;
         }
         v.consumed = false;
-        Slot within = cut.removal != null ? Doc.live(cut.removal.keptAt()) : null;
-        if (within != null && within.real && within.unit != null && within.unit.slot == within
-            && within.unit.incomplete() && !lead && overlapKeyChars == 0) {
-          // The cut lay in a kept cut, and the continuation says that cut's last words again and
-          // goes on ("橋 é 川 増水 ם 67" + "3-1-2. river ... 河水 flood 673-1-3." in the kept
-          // "... 673-1-2. river ... 河水 f"): it completes the kept cut, not the repeat.
-          int ov = overlap(within.unit, v);
-          if (ov >= options.minOverlap() && ov < v.key.length() && join(within.unit, v, ov)) {
-            cuts.remove(cut);
-            return true;
-          }
-          // ... or the cut stopped where the kept cut stops, and the continuation goes on from
-          // there (76753: "... sandbags Deich 👨" said again, then "\u200D👩 753-1-1. ..."): it
-          // completes the kept cut.
-          if (within.unit != cut && within.unit.key.endsWith(cut.key)) {
-            // The cut said how it ended: a space before its marker is a word's end there too
-            // (4233: "... river council " said again, then "ם mill ...").
-            boolean spaceBefore = within.unit.spaceBeforeMarker;
-            within.unit.spaceBeforeMarker |= cut.spaceBeforeMarker;
-            if (join(within.unit, v, 0)) {
-              cuts.remove(cut);
-              return true;
-            }
-            within.unit.spaceBeforeMarker = spaceBefore;
-          }
+        if (!lead && overlapKeyChars == 0 && completesKeptCut(cut, v)) {
+          return true;
         }
         takeRest(v, rest, restSpan);
         Slot anchor = Doc.live(cut.removal != null ? cut.removal.keptAt() : head);
@@ -3241,6 +3233,39 @@ final class Merger {
     }
     cuts.remove(cut);
     return true;
+  }
+
+  /**
+   * Whether {@code v}, the continuation of {@code cut}, which went as a repeat inside a kept cut,
+   * completes that kept cut instead (joined there, and then true): it says the kept cut's last
+   * words again and goes on ("橋 é 川 増水 ם 67" + "3-1-2. river ... 河水 flood 673-1-3." in the
+   * kept "... 673-1-2. river ... 河水 f"), or {@code cut} stopped where the kept cut stops and
+   * {@code v} goes on from there (76753: "... sandbags Deich 👨" said again, then "\u200D👩
+   * 753-1-1. ...").
+   */
+  private boolean completesKeptCut(Unit cut, Unit v) {
+    Slot within = cut.removal != null ? Doc.live(cut.removal.keptAt()) : null;
+    if (within == null || !within.real || within.unit == null || within.unit.slot != within
+        || !within.unit.incomplete()) {
+      return false;
+    }
+    int ov = overlap(within.unit, v);
+    if (ov >= options.minOverlap() && ov < v.key.length() && join(within.unit, v, ov)) {
+      cuts.remove(cut);
+      return true;
+    }
+    if (within.unit != cut && within.unit.key.endsWith(cut.key)) {
+      // The cut said how it ended: a space before its marker is a word's end there too (4233:
+      // "... river council " said again, then "ם mill ...").
+      boolean spaceBefore = within.unit.spaceBeforeMarker;
+      within.unit.spaceBeforeMarker |= cut.spaceBeforeMarker;
+      if (join(within.unit, v, 0)) {
+        cuts.remove(cut);
+        return true;
+      }
+      within.unit.spaceBeforeMarker = spaceBefore;
+    }
+    return false;
   }
 
   /**
