@@ -2102,6 +2102,21 @@ final class Merger {
           continue;
         }
         if (ov >= options.minOverlap()) {
+          // The cut went as a repeat inside a kept cut, and the lead-in says more of that kept
+          // cut's end than of the cut, then goes on (75060: "…2-1. volunteers sandbags ... flood
+          // council flood council " after the cut "Deich ... 60-2-1. volunteers" in the kept
+          // "... 60-2-1. volunteers sandbags ... flood council flood co"): it completes the kept
+          // cut, as a continuation without lead-in would (completesKeptCut). Only when the lead-in
+          // is found in that kept cut: its rest may stand after it already (16762).
+          Slot within = cut.removal != null ? Doc.live(cut.removal.keptAt()) : null;
+          if (within != null && within.real && within.unit != null && within.unit.slot == within
+              && within.unit.incomplete() && snapTargets[0] == within) {
+            int keptOv = overlap(within.unit, u0);
+            if (keptOv > ov && keptOv < u0.key.length() && join(within.unit, u0, keptOv)) {
+              cuts.remove(cut);
+              return 0;
+            }
+          }
           // The lead-in's repeated words may run on past its first unit, a longer overlap than the
           // few chars that happen to end the cut and start that unit (17815: "…磨坊 815-1-0. 磨坊 ם
           // 磨坊 815-1-1." after "... 磨坊 815-1-0. 磨坊 ם 磨坊 81", which also ends in "磨坊 81").
