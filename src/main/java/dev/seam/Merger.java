@@ -2102,20 +2102,8 @@ final class Merger {
           continue;
         }
         if (ov >= options.minOverlap()) {
-          // The cut went as a repeat inside a kept cut, and the lead-in says more of that kept
-          // cut's end than of the cut, then goes on (75060: "…2-1. volunteers sandbags ... flood
-          // council flood council " after the cut "Deich ... 60-2-1. volunteers" in the kept
-          // "... 60-2-1. volunteers sandbags ... flood council flood co"): it completes the kept
-          // cut, as a continuation without lead-in would (completesKeptCut). Only when the lead-in
-          // is found in that kept cut: its rest may stand after it already (16762).
-          Slot within = cut.removal != null ? Doc.live(cut.removal.keptAt()) : null;
-          if (within != null && within.real && within.unit != null && within.unit.slot == within
-              && within.unit.incomplete() && snapTargets[0] == within) {
-            int keptOv = overlap(within.unit, u0);
-            if (keptOv > ov && keptOv < u0.key.length() && join(within.unit, u0, keptOv)) {
-              cuts.remove(cut);
-              return 0;
-            }
+          if (leadInCompletesKeptCut(cut, u0, ov)) {
+            return 0;
           }
           // The lead-in's repeated words may run on past its first unit, a longer overlap than the
           // few chars that happen to end the cut and start that unit (17815: "…磨坊 815-1-0. 磨坊 ם
@@ -2134,6 +2122,9 @@ final class Merger {
         }
         int across = overlapAcross(cut, u0);
         if (across >= options.minOverlap()) {
+          if (leadInCompletesKeptCut(cut, u0, across)) {
+            return 0;
+          }
           return join(cut, u0, across) ? 0 : -1;
         }
       }
@@ -3248,6 +3239,35 @@ final class Merger {
     }
     cuts.remove(cut);
     return true;
+  }
+
+  /**
+   * Whether lead-in piece {@code v}, which overlaps {@code cut} by {@code ov} key chars, completes
+   * the kept cut that {@code cut} went as a repeat in (joined there, and then true): it says
+   * more of that kept cut's end than of the cut, then goes on (75060: "…2-1. volunteers sandbags
+   * ... flood council flood council " after the cut "Deich ... 60-2-1. volunteers" in the kept
+   * "... 60-2-1. volunteers sandbags ... flood council flood co"), as a continuation without
+   * lead-in would ({@link #completesKeptCut}). Only when {@code v} is found in that kept cut, or
+   * found nowhere as it reads on past its end to a sentence end (77286: "…286-2-1. 河水 sandbags
+   * ... flood 磨坊 mill council ם 286-2-3." after the cut "河水" in "... 286-2-1. 河水 sandbags ...
+   * flood 磨坊"), and only when the kept cut ends its line: otherwise the kept cut's rest may
+   * stand elsewhere already (16762; 16489: "... bridge volunteers " then "👨‍👩 489-0-3.", a unit
+   * of its own, and the lead-in "… council bridge volunteers 👨‍", itself cut).
+   */
+  private boolean leadInCompletesKeptCut(Unit cut, Unit v, int ov) {
+    Slot within = cut.removal != null ? Doc.live(cut.removal.keptAt()) : null;
+    if (within == null || !within.real || within.unit == null || within.unit.slot != within
+        || !within.unit.incomplete()
+        || !(snapTargets[0] == within || snapTargets[0] == null && !v.incomplete())
+        || within.next.real && within.next.sep.indexOf('\n') < 0) {
+      return false;
+    }
+    int keptOv = overlap(within.unit, v);
+    if (keptOv > ov && keptOv < v.key.length() && join(within.unit, v, keptOv)) {
+      cuts.remove(cut);
+      return true;
+    }
+    return false;
   }
 
   /**
