@@ -2168,10 +2168,11 @@ final class Merger {
     // word ("bridg" then "e Brücke ... 923-1-3.", 54923): a later unit of it that says the cut's
     // last words again ("volunteers bridge Brücke ...") is a new sentence, not where it goes on.
     // Likewise a piece that reads on directly from a cut that stopped between words ("... council
-    // sandbags " then "969-3-0. 増水 ...", 62969): a later unit that says the cut's last words
-    // again ("council sandbags river ..." a paragraph on) only opens like them.
-    boolean readsOnBetweenWords = lastPartCut.spaceBeforeMarker && u0.isProse()
-        && !startsWithSpace(u0) && directJoin(lastPartCut, u0);
+    // sandbags " then "969-3-0. 増水 ...", 62969; "... bridge volunteers" then " 510-1-1. ...",
+    // 80510): a later unit that says the cut's last words again ("council sandbags river ..." a
+    // paragraph on) only opens like them.
+    boolean readsOnBetweenWords = (lastPartCut.spaceBeforeMarker || startsWithSpace(u0))
+        && u0.isProse() && directJoin(lastPartCut, u0);
     int scan = finishesCut ? 0
         : spellsCutWordOn(lastPartCut, u0) || readsOnBetweenWords ? 1 : 3;
     for (int k = 0; k < Math.min(scan, units.size()); k++) {
