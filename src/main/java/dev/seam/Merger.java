@@ -2469,10 +2469,12 @@ final class Merger {
     if (!Texts.spacedScript(before) && !Texts.spacedScript(after)) {
       return true;
     }
-    if (cut.spaceBeforeMarker && (Character.isDigit(after) || caseless(after))) {
-      // Cut between words, and the next word is a number or in a script without case ("sandbags "
-      // then "増水 Brücke ...", "road " then "ש 磨坊 ...", "council " then "534-6-2."): no capital
-      // says new text starts, and mixed text reads on this way.
+    if (cut.spaceBeforeMarker && (Character.isDigit(after) || caseless(after)
+        || UCharacter.getType(after) == UCharacter.OTHER_SYMBOL)) {
+      // Cut between words, and the next word is a number, in a script without case, or an emoji
+      // ("sandbags " then "増水 Brücke ...", "road " then "ש 磨坊 ...", "council " then "534-6-2.",
+      // "mill " then "👨‍👩 600-1-0. ...", 85600): no capital says new text starts, and mixed text
+      // reads on this way.
       return true;
     }
     if (caseless(after) && caseless(before)
