@@ -35,6 +35,8 @@ final class Doc {
 
   private static final int CANDIDATES_PER_CHAR = 8;
   private static final int MAX_EXACT = 32;
+  /** Seeds a candidate may extend at another alignment inside text it already covers. */
+  private static final int MAX_OFF_DIAGONAL = 2;
   private static final long GAP = 1L << 32;
   private static final long BASE = 0x100000001B3L;
 
@@ -639,6 +641,12 @@ final class Doc {
     Slot[] slots = new Slot[8];
     /** For each candidate, where its runs so far end in the key (seeds come in key order). */
     private int[] coveredTo = new int[8];
+    /** For each candidate, unit offset minus key offset of the run that ends at coveredTo. */
+    private int[] diagonal = new int[8];
+    /** For each candidate, how many seeds inside its covered stretch were extended off it. */
+    private int[] offDiagonal = new int[8];
+    /** For each candidate, where the run that ends at coveredTo starts in the key. */
+    private int[] coveredFrom = new int[8];
     int count;
     /** Runs as (candidate, key start, key end, unit start), four ints each. */
     int[] runs = new int[32];
@@ -737,10 +745,14 @@ final class Doc {
       if (count == slots.length) {
         slots = java.util.Arrays.copyOf(slots, count * 2);
         coveredTo = java.util.Arrays.copyOf(coveredTo, count * 2);
+        diagonal = java.util.Arrays.copyOf(diagonal, count * 2);
+        offDiagonal = java.util.Arrays.copyOf(offDiagonal, count * 2);
+        coveredFrom = java.util.Arrays.copyOf(coveredFrom, count * 2);
       }
       put(s, count);
       slots[count] = s;
       coveredTo[count] = 0;
+      offDiagonal[count] = 0;
       return count++;
     }
 
@@ -751,9 +763,15 @@ final class Doc {
       // as they go, so every run is found once, and periodic text ("la la la ...") costs its
       // length, not its length squared. Decided from the id alone, before the slot and its key
       // are read from memory.
-      if (known >= 0 && at + K <= coveredTo[known]) {
+      // A seed at another alignment is the same words where the unit says them twice ("ם mill
+      // 👨‍👩 939-3-1. 河水 川 mill 👨‍👩 939-3-2."): the run found first may be the wrong one, and
+      // would hide the sentence's own start (96939). A few such seeds a unit are extended too,
+      // which keeps the cost linear, and kept as runs only where they start earlier.
+      if (known >= 0 && at + K <= coveredTo[known]
+          && (offset - at == diagonal[known] || offDiagonal[known] >= MAX_OFF_DIAGONAL)) {
         return;
       }
+      boolean off = known >= 0 && at + K <= coveredTo[known];
       Slot s = byId.get(id);
       String other = s.unit.key;
       if (offset + K > other.length() || !key.regionMatches(at, other, offset, K)) {
@@ -771,13 +789,24 @@ final class Doc {
         from--;
         o--;
       }
+      if (off) {
+        offDiagonal[c]++;
+        if (from >= coveredFrom[c]) {
+          // Starts no earlier than the run that covers it: no start hidden there.
+          return;
+        }
+      }
       int end = offset + K;
       while (to < key.length() && end < other.length() && key.charAt(to) == other.charAt(end)) {
         to++;
         end++;
       }
       addRun(c, from, to, o);
-      coveredTo[c] = Math.max(coveredTo[c], to);
+      if (to > coveredTo[c]) {
+        coveredTo[c] = to;
+        coveredFrom[c] = from;
+        diagonal[c] = o - from;
+      }
     }
 
     private void addRun(int c, int from, int to, int unitStart) {

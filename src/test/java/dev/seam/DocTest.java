@@ -41,6 +41,21 @@ class DocTest {
     assertThat(match(d, "Something else entirely, with no shared words at all.").isNone()).isTrue();
   }
 
+  /**
+   * A short sentence that opens a kept unit which says most of its words again further on (96939:
+   * "ם mill 👨‍👩 939-3-1." of "ם mill 👨‍👩 939-3-1. 河水 川 mill 👨‍👩 939-3-2. ..."): the first
+   * seed found those words at the second place, and the run there hid the sentence's own start.
+   */
+  @Test
+  void shortSentenceOpeningAUnitThatSaysItsWordsAgainIsCovered() {
+    Doc d = new Doc();
+    Slot kept = d.insertAfter(d.begin, unit("ם mill 👨\u200D👩 939-3-1. 河水 川 mill 👨\u200D👩"
+        + " 939-3-2. é flood ש 川 river mill 増水 flood Fluss volunteers 939-3-3."), "");
+    Match m = match(d, "ם mill 👨\u200D👩 939-3-1.");
+    assertThat(m.relation()).isEqualTo(Match.Relation.COVERED);
+    assertThat(m.target()).isSameAs(kept);
+  }
+
   @Test
   void sentencePiecesFromTwoPlacesGluedMidWordAreNotCovered() {
     Doc d = new Doc();
