@@ -3244,6 +3244,13 @@ final class Merger {
     return true;
   }
 
+  /** The live kept cut that {@code cut} went as a repeat in, or null when it went in none. */
+  private static Slot keptCutHolding(Unit cut) {
+    Slot within = cut.removal != null ? Doc.live(cut.removal.keptAt()) : null;
+    return within != null && within.real && within.unit != null && within.unit.slot == within
+        && within.unit.incomplete() ? within : null;
+  }
+
   /**
    * Whether lead-in piece {@code v}, which overlaps {@code cut} by {@code ov} key chars, completes
    * the kept cut that {@code cut} went as a repeat in (joined there, and then true): it says
@@ -3258,9 +3265,8 @@ final class Merger {
    * of its own, and the lead-in "… council bridge volunteers 👨‍", itself cut).
    */
   private boolean leadInCompletesKeptCut(Unit cut, Unit v, int ov) {
-    Slot within = cut.removal != null ? Doc.live(cut.removal.keptAt()) : null;
-    if (within == null || !within.real || within.unit == null || within.unit.slot != within
-        || !within.unit.incomplete()
+    Slot within = keptCutHolding(cut);
+    if (within == null
         || !(snapTargets[0] == within || snapTargets[0] == null && !v.incomplete())
         || within.next.real && within.next.sep.indexOf('\n') < 0) {
       return false;
@@ -3282,9 +3288,8 @@ final class Merger {
    * 753-1-1. ...").
    */
   private boolean completesKeptCut(Unit cut, Unit v) {
-    Slot within = cut.removal != null ? Doc.live(cut.removal.keptAt()) : null;
-    if (within == null || !within.real || within.unit == null || within.unit.slot != within
-        || !within.unit.incomplete()) {
+    Slot within = keptCutHolding(cut);
+    if (within == null) {
       return false;
     }
     int ov = overlap(within.unit, v);
