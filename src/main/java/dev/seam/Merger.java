@@ -2017,10 +2017,14 @@ final class Merger {
       Match m0 = match(u0);
       boolean near = m0.relation() == Match.Relation.NEAR;
       if ((m0.relation() == Match.Relation.FULLER || near) && lastPartCut.image != null
-          && Doc.live(lastPartCut.image) == m0.target() && keptSaysRest(lastPartCut, u0)) {
+          && Doc.live(lastPartCut.image) == m0.target() && keptSaysRest(lastPartCut, u0)
+          && !saysCutAgainFromKeptStart(lastPartCut, u0, m0.target())) {
         // ... or when it says the rest of the kept cut that cut lay in and goes further (" ם
         // Deich ש mill 39-0-2. ... 39-0-3." after the cut "川 河水" inside the kept cut "川 河水
-        // ם Deich ... 39-0-3"): together they are that cut's fuller version.
+        // ם Deich ... 39-0-3"): together they are that cut's fuller version. Not when it says the
+        // cut again from where both start, a phrase long: then it restarts the sentence (106159:
+        // "volunteers mill sandbags ם road river road volunteers é ..." after the cut "volunteers
+        // mill sandbags ם road river road " at the start of the kept "... road volunteers").
         if (!join(lastPartCut, u0, 0)) {
           return -1;
         }
@@ -2232,6 +2236,15 @@ final class Merger {
     String before = key.substring(0, at).strip();
     return prev.real && prev.unit != null && prev.unit.key != null
         && prev.unit.key.endsWith(before);
+  }
+
+  /**
+   * Whether {@code v} opens with all of {@code cut}, at least {@code 2 * Doc.K} key chars, and the
+   * cut starts where kept slot {@code kept} starts: {@code v} says it again, a restart.
+   */
+  private static boolean saysCutAgainFromKeptStart(Unit cut, Unit v, Slot kept) {
+    return cut.key.length() >= 2 * Doc.K && kept.unit != null
+        && kept.unit.key.startsWith(cut.key) && v.key.startsWith(cut.key);
   }
 
   /** Whether {@code u} says a kept unit again from that unit's start: whole, cut or fuller. */
