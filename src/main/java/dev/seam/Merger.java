@@ -2106,7 +2106,7 @@ final class Merger {
           continue;
         }
         if (ov >= options.minOverlap()) {
-          if (leadInCompletesKeptCut(cut, u0, ov)) {
+          if (leadInCompletesKeptCut(cut, 0, ov)) {
             return 0;
           }
           // The lead-in's repeated words may run on past its first unit, a longer overlap than the
@@ -2126,7 +2126,7 @@ final class Merger {
         }
         int across = overlapAcross(cut, u0);
         if (across >= options.minOverlap()) {
-          if (leadInCompletesKeptCut(cut, u0, across)) {
+          if (leadInCompletesKeptCut(cut, 0, across)) {
             return 0;
           }
           return join(cut, u0, across) ? 0 : -1;
@@ -2615,7 +2615,9 @@ final class Merger {
       w.image = cut.slot != null ? cut.slot : (cut.removal != null ? cut.removal.keptAt() : head);
       reportOverlap(w);
     }
-    join(cut, units.get(j), into);
+    if (!leadInCompletesKeptCut(cut, j, into)) {
+      join(cut, units.get(j), into);
+    }
     return j;
   }
 
@@ -3265,8 +3267,9 @@ final class Merger {
   }
 
   /**
-   * Whether lead-in piece {@code v}, which overlaps {@code cut} by {@code ov} key chars, completes
-   * the kept cut that {@code cut} went as a repeat in (joined there, and then true): it says
+   * Whether unit {@code k} of a lead-in part, {@code v}, which overlaps {@code cut} by {@code ov}
+   * key chars, completes the kept cut that {@code cut} went as a repeat in (joined there, and then
+   * true): it says
    * more of that kept cut's end than of the cut, then goes on (75060: "…2-1. volunteers sandbags
    * ... flood council flood council " after the cut "Deich ... 60-2-1. volunteers" in the kept
    * "... 60-2-1. volunteers sandbags ... flood council flood co"), as a continuation without
@@ -3275,12 +3278,16 @@ final class Merger {
    * ... flood 磨坊 mill council ם 286-2-3." after the cut "河水" in "... 286-2-1. 河水 sandbags ...
    * flood 磨坊"), and only when the kept cut ends its line: otherwise the kept cut's rest may
    * stand elsewhere already (16762; 16489: "... bridge volunteers " then "👨‍👩 489-0-3.", a unit
-   * of its own, and the lead-in "… council bridge volunteers 👨‍", itself cut).
+   * of its own, and the lead-in "… council bridge volunteers 👨‍", itself cut). {@code k} is past
+   * 0 when the lead-in's repeated words span a sentence end ({@link #spanningOverlap}; 108605:
+   * "…l 605-0-0. ש 橋 sandbags ... Fluss sandbags road ..." after the cut "... 605-0-0. ש 橋 sandb"
+   * in the kept "... 605-0-0. ש 橋 sandbags ... Fluss sand").
    */
-  private boolean leadInCompletesKeptCut(Unit cut, Unit v, int ov) {
+  private boolean leadInCompletesKeptCut(Unit cut, int k, int ov) {
     Slot within = keptCutHolding(cut);
+    Unit v = units.get(k);
     if (within == null
-        || !(snapTargets[0] == within || snapTargets[0] == null && !v.incomplete())
+        || !(snapTargets[k] == within || snapTargets[k] == null && !v.incomplete())
         || within.next.real && within.next.sep.indexOf('\n') < 0) {
       return false;
     }
