@@ -774,8 +774,10 @@ final class Merger {
         : lastPartCut == null && previousPart != null && !previousPart.units().isEmpty()
             ? previousPart.last() : null;
     if (m.isNone() && before != null && head.real && head.unit == head.unit.slot.unit
-        && (head.unit.incomplete() || head.unit.pieceCount() > 1) && before.removal != null
-        && Doc.live(before.removal.keptAt()) == head) {
+        && (head.unit.incomplete() || head.unit.pieceCount() > 1
+            || head.unit.key.length() > before.key.length()
+                && head.unit.key.startsWith(before.key))
+        && before.removal != null && Doc.live(before.removal.keptAt()) == head) {
       // The piece before was found in a kept cut that a join made of several sentences, and this
       // one says the cut's last words and completes them ("... 989-2-0. 土のう 増水 川 989-2-1.
       // road sandbags 川 989" kept, then "土のう 増水 川 989-2-1. road sandbags 川 989-2-2."): it
@@ -785,10 +787,16 @@ final class Merger {
       // A whole kept unit that a join made alike: its last sentence said again, then words that
       // read on in the same sentence to ICU ("Fluss ... 514-2-1. river 増水" after "...
       // 514-2-0." in the kept "... 514-2-0. Fluss ... 514-2-1.", 51514) go on after it, not
-      // beside it as new text. (Not a whole unit read from one piece: with those too, two
-      // restarts of the quality bench, en-1.1 and ja-9.3, came out worse.)
+      // beside it as new text. A whole unit read from one piece only when the piece before said
+      // a proper start of it and this one says all the rest (58751: "river ... 751-5-0. " then
+      // "mill ... 751-5-1. bridge ..." of the kept "river ... 751-5-0. mill ... 751-5-1."): a
+      // heading said again whole, then a sentence opening with its words, is not its rest (en-1.1
+      // and ja-9.3 of the quality bench, "### 1.1.3. The root account" then "The root account is
+      // ...").
       int ov = overlap(head.unit, u);
-      if (ov >= 2 * Doc.K && ov < u.key.length() && join(head.unit, u, ov)) {
+      boolean wholeSaid = head.unit.incomplete() || head.unit.pieceCount() > 1
+          || before.key.length() + 1 + ov >= head.unit.key.length();
+      if (wholeSaid && ov >= 2 * Doc.K && ov < u.key.length() && join(head.unit, u, ov)) {
         return;
       }
     }
