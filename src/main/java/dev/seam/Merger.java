@@ -761,7 +761,8 @@ final class Merger {
       m = new Match(Match.Relation.FULLER, head.next, head.next,
           (double) head.next.unit.key.length() / u.key.length());
     }
-    if (m.isNone() && i > 0 && i == units.size() - 1 && u.incomplete() && head.real
+    if ((m.isNone() || m.relation() == Match.Relation.FULLER && m.target() == head)
+        && i > 0 && i == units.size() - 1 && u.incomplete() && head.real
         && units.get(i - 1).removal != null
         && head.unit.key.contains(units.get(i - 1).key + " " + u.key)) {
       // A cut too short for grams that goes on inside the kept sentence the piece before it was
@@ -3090,7 +3091,7 @@ final class Merger {
         between = " ";
       }
       Slot at = Doc.live(cut.image);
-      Match after = doc.match(v.key, at, options.nearSimilarity());
+      Match after = matchAfterEnd(v.key, at);
       if (after.relation() == Match.Relation.EXACT
           || after.relation() == Match.Relation.COVERED) {
         restRepeats(v, v.text(), v.piece(0), after.target(), after.last(), after.similarity());
@@ -3503,8 +3504,26 @@ final class Merger {
       return false;
     }
     String following = Keys.key(rest).substring(endSaid.length()).strip();
-    return doc.match(following, Doc.live(cut.image), options.nearSimilarity()).relation()
-        == Match.Relation.FULLER;
+    return matchAfterEnd(following, Doc.live(cut.image)).relation() == Match.Relation.FULLER;
+  }
+
+  /**
+   * How the words after a kept sentence's end, said again, match near {@code at}, that sentence:
+   * as the index says, or as the fuller version of a kept cut right after it that is too short
+   * for the index (102470: "磨坊 volunteers ... bridge 磨坊" after "... 470-1-0.", the kept cut
+   * "磨坊 " next).
+   */
+  private Match matchAfterEnd(String key, Slot at) {
+    Match m = doc.match(key, at, options.nearSimilarity());
+    Slot next = at.next;
+    if (m.relation() != Match.Relation.NONE || !next.real || next.unit == null
+        || next.unit.slot != next || !next.unit.incomplete() || !next.unit.isProse()
+        || next.unit.key.isEmpty() || key.length() <= next.unit.key.length()
+        || !Keys.startsWithCut(key, next.unit.key)) {
+      return m;
+    }
+    return new Match(Match.Relation.FULLER, next, next,
+        (double) next.unit.key.length() / key.length());
   }
 
   /** Where in {@code text} its key's first {@code keyChars} chars end, at a grapheme boundary. */
