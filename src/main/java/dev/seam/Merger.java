@@ -3152,11 +3152,12 @@ final class Merger {
       placeWholeAsNew(cut, v, rest, restSpan, Doc.live(cut.removal.keptAt()));
       return true;
     }
-    if (m.isNone() && cut.removal != null && cut.blockStart
+    if (m.isNone() && cut.removal != null
         && sameRunBefore(cut, Doc.live(cut.removal.keptAt()))) {
-      // Likewise a cut that opens a paragraph with words of the one its run has just written
-      // ("sandbags " after "... 400-1-2. sandbags Fluss river ... 400-1-3.", 6400), and whole is
-      // found nowhere ("sandbags 川 河水 ..."): the next paragraph, not that one said again.
+      // Likewise a cut that says words of the sentence its run has just written, opening a
+      // paragraph ("sandbags " after "... 400-1-2. sandbags Fluss river ... 400-1-3.", 6400) or
+      // on the same line ("堤坝 river " after "堤坝 river 橋 council 357-0-1.", 110357), and whole
+      // is found nowhere ("sandbags 川 河水 ..."): the next sentence, not that one said again.
       placeWholeAsNew(cut, v, rest, restSpan, Doc.live(cut.removal.keptAt()));
       return true;
     }
