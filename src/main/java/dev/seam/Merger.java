@@ -3397,7 +3397,12 @@ final class Merger {
       return false;
     }
     String said = kept.key.substring(p + cut.key.length()).strip();
-    if (said.isEmpty() || v.key.length() <= said.length() || !Keys.startsWithCut(v.key, said)) {
+    // Saying no more than the kept cut does is going on only where the kept cut stopped before its
+    // last letter's mark: then the mark is what follows (116002: "ss ... flood 2-1-2. e\u0301"
+    // after the cut "Flu" in the kept "... Fluss ... flood 2-1-2. e").
+    if (said.isEmpty() || v.key.length() < said.length()
+        || v.key.length() == said.length() && v.key.startsWith(said)
+        || !Keys.startsWithCut(v.key, said)) {
       return false;
     }
     String text = v.text();
