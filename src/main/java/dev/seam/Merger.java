@@ -712,12 +712,14 @@ final class Merger {
         && u.incomplete()) {
       m = cutInsideLetter(u, m);
     }
-    if (m.isNone() && i == 0 && part.index() > 0 && !u.incomplete()
-        && u.key.length() < Doc.K + Doc.W - 1 && head.real) {
+    if (m.isNone() && (i == 0 && part.index() > 0 || i > 0 && units.get(i - 1).removal != null)
+        && !u.incomplete() && u.key.length() < Doc.K + Doc.W - 1 && head.real) {
       // The index promises an anchor only inside a shared run of W + K - 1 chars: a short sentence
       // that a part opens with, said again from the start of the kept unit it is in or reads
-      // next, a unit a join made of several sentences, can be missed (57712: "川 ש 川 712-5-0." of the joined
-      // "川 ש 川 712-5-0. Fluss 土のう Brücke 712-5-1.").
+      // next, a unit a join made of several sentences, can be missed (57712: "川 ש 川 712-5-0." of
+      // the joined "川 ש 川 712-5-0. Fluss 土のう Brücke 712-5-1."). Likewise one that a restart
+      // says right after a sentence it repeats (115655: "川 川 é 655-1-1." after "... 655-1-0.",
+      // the kept "川 川 é 655-1-1. 河水 ... 655-1-2. é" next).
       m = startOfNearbyUnit(u);
     }
     if (m.relation() == Match.Relation.EXACT) {
