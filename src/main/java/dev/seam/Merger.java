@@ -1442,6 +1442,13 @@ final class Merger {
         && u.incomplete()) {
       return true;
     }
+    // Likewise one that says more than one sentence of a kept unit from its start, the last cut
+    // (115630: "é river ש 630-1-0. 土のう " of the kept "é river ש 630-1-0. 土のう volunteers ...
+    // 630-1-1.", two sentences to ICU here as "土のう " stands alone).
+    if (restartCut && generated && i == 0 && units.size() > 1 && part.endsWithMarker()
+        && units.get(units.size() - 1).incomplete() && saysStartOf(t.unit)) {
+      return true;
+    }
     // ... or stopped right after its first sentence: a generated part that is one kept sentence
     // and then the marker says nothing of its own (3764: "mill council ש 764-4-0." between two
     // markers, the next part restarting a paragraph earlier).
@@ -2638,6 +2645,21 @@ final class Merger {
    * the text does; on one line, what keys glue units with ("…1. Fluss ..." where the letterless
    * "1." and "Fluss ..." are one unit repeats "219-3-1." and "Fluss ..." that are two).
    */
+  /** Whether this part's units, all of them, say {@code kept}'s words from its start. */
+  private boolean saysStartOf(Unit kept) {
+    StringBuilder said = new StringBuilder();
+    for (Unit w : units) {
+      if (said.length() > 0) {
+        said.append(' ');
+      }
+      said.append(w.key);
+      if (said.length() >= kept.key.length()) {
+        return false;
+      }
+    }
+    return Keys.startsWithCut(kept.key, said.toString());
+  }
+
   private static String keySep(Unit u) {
     return u.sep.indexOf('\n') >= 0 ? "\u0001" : u.sep.isEmpty() ? "" : " ";
   }
