@@ -1240,22 +1240,28 @@ final class Doc {
       return true;
     }
     dropJunctionChains(key, chains, units);
+    // Glued in kept order: each piece in a unit after the one the piece before it fits, so the end
+    // of a unit then its own start (124943: "-0. sandbags ... ש Deich volu" over the kept cut
+    // "Deich volunteers ... 943-4-0. sandbags ... ש") is no kept text.
+    Slot before = null;
     for (int c = 0; c < chains.size(); c++) {
       int[] range = chains.get(c);
       String piece = key.substring(range[0], Math.min(key.length(), range[1])).trim();
       boolean first = c == 0;
       boolean last = c == chains.size() - 1;
-      boolean fits = false;
+      Slot fit = null;
       for (int u : units.get(c)) {
-        String k = candidates.slots[u].unit.key;
-        if (k.equals(piece) || (first && k.endsWith(piece)) || (last && k.startsWith(piece))) {
-          fits = true;
-          break;
+        Slot s = candidates.slots[u];
+        String k = s.unit.key;
+        if ((before == null || s.label > before.label) && (fit == null || s.label < fit.label)
+            && (k.equals(piece) || (first && k.endsWith(piece)) || (last && k.startsWith(piece)))) {
+          fit = s;
         }
       }
-      if (!fits) {
+      if (fit == null) {
         return false;
       }
+      before = fit;
     }
     return true;
   }

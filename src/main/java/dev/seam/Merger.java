@@ -1969,9 +1969,15 @@ final class Merger {
       // what that kept cut says next and goes further ("ש 増水 bridge Brücke 76-1-0. " in "ש 増水
       // bridge Brücke 76-1-0. river Brücke Fluss 76-1-1. sa", then "river Brücke Fluss 76-1-1.
       // sandbags mill ..."): the two together are that cut's fuller version.
+      // A piece that is kept text elsewhere must say more of the kept cut than the letter it
+      // stopped after (37142: "... 142-0-2. m", then a restart from the document's start, "mill
+      // river ..."); new text may go on from that letter ("... 311-3-0. b", then "bridge ...").
       Unit before = previousPart.last();
       Slot at = before.removal != null && before.image != null ? Doc.live(before.image) : null;
       if (at != null && at.real && at.unit != null && at.unit.incomplete()
+          && (snapTargets[0] == null
+              || at.unit.key.length() - at.unit.key.lastIndexOf(before.key) - before.key.length()
+                  > options.minOverlap())
           && keptSaysRest(before, u0)) {
         before.spaceBeforeMarker = previousPart.spaceBeforeMarker();
         if (join(before, u0, 0)) {

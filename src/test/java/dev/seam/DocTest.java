@@ -66,6 +66,24 @@ class DocTest {
         .isNotEqualTo(Match.Relation.COVERED);
   }
 
+  /**
+   * Kept units glued end to end cover a key only in kept order: a unit's end said again, then its
+   * own start (124943), or a later unit's end then an earlier one's start, is no kept text.
+   */
+  @Test
+  void unitsGluedOutOfKeptOrderAreNotCovered() {
+    Doc d = new Doc();
+    Slot a = d.insertAfter(d.begin, unit("The volunteers filled sandbags along the river bank."), "");
+    Slot b = d.insertAfter(a, unit("The council closed the old bridge before the flood."), "");
+    assertThat(match(d, "filled sandbags along the river bank. The volunteers fil").relation())
+        .isNotEqualTo(Match.Relation.COVERED);
+    assertThat(match(d, "the old bridge before the flood. The volunteers filled").relation())
+        .isNotEqualTo(Match.Relation.COVERED);
+    Match inOrder = match(d, "along the river bank. The council closed the old");
+    assertThat(inOrder.relation()).isEqualTo(Match.Relation.COVERED);
+    assertThat(inOrder.last()).isSameAs(b);
+  }
+
   @Test
   void labelsStayOrderedThroughManyInsertionsAtOnePlace() {
     Doc d = new Doc();
