@@ -311,6 +311,21 @@ final class Merger {
     if (m.relation() == Match.Relation.NEAR && u.key.length() < options.minRepeatChars()) {
       return Match.NONE;
     }
+    if (m.relation() == Match.Relation.FULLER) {
+      Slot t = m.target();
+      Slot next = t.next;
+      String kept = t.unit.key;
+      if (u.incomplete() && next.real && next.unit != null && next.unit.key != null
+          && next.sep.indexOf('\n') < 0 && u.key.length() > kept.length() + 1 && u.key.startsWith(kept)
+          && u.key.charAt(kept.length()) == ' '
+          && Keys.startsWithCut(next.unit.key, u.key.substring(kept.length() + 1))) {
+        // A cut that says a kept sentence and then the first letters of the kept unit after it,
+        // too few for the index ("ש mill ... 909-2-0. b" before the kept "bridge 増水 ...",
+        // 149909), lies in the two, glued: it repeats them and is no fuller version of either.
+        return new Match(Match.Relation.COVERED, t, next,
+            (double) u.key.length() / (kept.length() + 1 + next.unit.key.length()));
+      }
+    }
     if (m.relation() == Match.Relation.FULLER && !cutLike(m.target().unit)
         && !(m.target().unit.beforeMarker && u.key.startsWith(m.target().unit.key))) {
       // Only a cut is completed by a fuller version: a short complete line inside a longer one
