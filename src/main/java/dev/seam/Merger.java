@@ -1253,6 +1253,28 @@ final class Merger {
     return best;
   }
 
+  /**
+   * After {@code s}'s unit, keyed {@code replaced}, gave way to a fuller version: kept units glued
+   * after it on its line that the fuller version says right after {@code replaced} were that
+   * version's text too, kept apart (135023: "川 👨‍👩 川 23-5-1." after "... 23-5-0.", then "...
+   * 23-5-0. 川 👨‍👩 川 23-5-1. flood ... 23-5-2." completed a cut of the first). They give way too.
+   */
+  private void absorbGluedAfter(Slot s, String replaced) {
+    String key = s.unit.key;
+    int at = key.startsWith(replaced) ? replaced.length() : -1;
+    for (int k = 0; at > 0 && k < MAX_WALK; k++) {
+      Slot n = s.next;
+      if (!n.real || n.unit == null || n.unit.slot != n || n.unit.key == null
+          || n.unit.key.isEmpty() || n.sep.indexOf('\n') >= 0 || at >= key.length()
+          || key.charAt(at) != ' ' || !key.startsWith(n.unit.key, at + 1)) {
+        return;
+      }
+      at += 1 + n.unit.key.length();
+      cuts.remove(n.unit);
+      retire(n, s);
+    }
+  }
+
   /** Removes a kept slot whose text {@code into} now holds; pointers to it move to {@code into}. */
   private void retire(Slot s, Slot into) {
     if (s == into) {
@@ -3237,8 +3259,12 @@ final class Merger {
           // completes (7376: "川 Fluss ם 376-2-1. sandbags ... é r" + "oad 橋 Deich 376-2-2."
           // after "... 376-2-0. 川 Fluss ם 376-2-1."): said there already, it goes as overlap.
           stripRepeatedHead(whole, m.target());
+          String replaced = m.target().unit.key;
           supersede(m.target(), whole, ChangeKind.REPLACED_BY_FULLER, MatchKind.CONTAINED,
               m.similarity());
+          if (whole.removal == null) {
+            absorbGluedAfter(m.target(), replaced);
+          }
         } else {
           variant(m.target(), whole, m.similarity());
         }
