@@ -313,6 +313,22 @@ final class Merger {
     }
     if (m.relation() == Match.Relation.FULLER) {
       Slot t = m.target();
+      Slot p = t.prev;
+      if (!cutLike(t.unit) && !u.key.startsWith(t.unit.key) && t.sep.indexOf('\n') < 0
+          && p.real && p.unit != null
+          && p.unit.slot == p && p.unit.key != null && !p.unit.key.isEmpty()
+          && u.key.startsWith(p.unit.key + " " + t.unit.key)) {
+        // Fuller than two kept units glued on one line, which the index finds as the second only
+        // (96996: "増水 ... 996-7-0. é Fluss ... 996-7-2. road ... 996-7-3." over "増水 ...
+        // 996-7-0." and "é Fluss ... 996-7-2.", each kept from a part that stopped after it):
+        // the version of the first that takes in the second. (A kept cut second is completed as
+        // such, the first said again going as overlap.)
+        m = new Match(Match.Relation.FULLER, p, t,
+            (double) (p.unit.key.length() + 1 + t.unit.key.length()) / u.key.length());
+      }
+    }
+    if (m.relation() == Match.Relation.FULLER) {
+      Slot t = m.target();
       Slot next = t.next;
       String kept = t.unit.key;
       if (u.incomplete() && next.real && next.unit != null && next.unit.key != null
@@ -3259,12 +3275,8 @@ final class Merger {
           // completes (7376: "川 Fluss ם 376-2-1. sandbags ... é r" + "oad 橋 Deich 376-2-2."
           // after "... 376-2-0. 川 Fluss ם 376-2-1."): said there already, it goes as overlap.
           stripRepeatedHead(whole, m.target());
-          String replaced = m.target().unit.key;
           supersede(m.target(), whole, ChangeKind.REPLACED_BY_FULLER, MatchKind.CONTAINED,
               m.similarity());
-          if (whole.removal == null) {
-            absorbGluedAfter(m.target(), replaced);
-          }
         } else {
           variant(m.target(), whole, m.similarity());
         }
@@ -4145,6 +4157,9 @@ final class Merger {
     old.removal = new Unit.Removal(kind, t, match, sim);
     if (old.kind == Unit.Kind.PROSE && u.leadIn > 0) {
       stripLeadIn(u);
+    }
+    if (kind == ChangeKind.REPLACED_BY_FULLER && old.key != null) {
+      absorbGluedAfter(t, old.key);
     }
   }
 
