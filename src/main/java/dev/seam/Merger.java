@@ -2182,7 +2182,7 @@ final class Merger {
         if (ov >= options.minOverlap() && ov <= endOv) {
           continue;
         }
-        if (ov >= options.minOverlap()) {
+        if (ov >= options.minOverlap() || ov > 0 && leadInOpensWithCutMark(cut, u0, ov)) {
           if (leadInCompletesKeptCut(cut, 0, ov)) {
             return 0;
           }
@@ -2828,6 +2828,29 @@ final class Merger {
   private static boolean sameSentence(Unit u, Unit cut) {
     return cut.sentenceStart != null
         && (u == cut.sentenceStart || u.sentenceStart == cut.sentenceStart);
+  }
+
+  /**
+   * Whether lead-in piece {@code v}, which overlaps {@code cut} by {@code ov} key chars, repeats
+   * from the mark of the letter before them: its text opens, after the lead-in, with a combining
+   * mark that no key keeps, then a space, and the cut says a letter with that mark right before
+   * the space (117533: "…\u0301 council Fluss ..." after "... Fluss e\u0301 cou"). Then the
+   * overlap is longer than its key chars, and is one however few they are.
+   */
+  private static boolean leadInOpensWithCutMark(Unit cut, Unit v, int ov) {
+    String t = v.text();
+    int at = v.leadIn;
+    if (at >= t.length() || !Texts.isCombiningMark(t.codePointAt(at))) {
+      return false;
+    }
+    int after = at + Character.charCount(t.codePointAt(at));
+    if (after >= t.length() || !Texts.isWhitespace(t.charAt(after))) {
+      return false;
+    }
+    String key = sentenceKey(cut);
+    int space = key.length() - ov - 1;
+    return space > 0 && key.charAt(space) == ' '
+        && Keys.endsWithMark(key.codePointBefore(space), t.codePointAt(at));
   }
 
   /** Longest run of key chars that ends {@code cut} and starts {@code next}. */
