@@ -1078,7 +1078,8 @@ final class Doc {
         chains.add(new int[] {chainStart, chainEnd});
         chainUnits.add(chain);
       }
-      seamsOnSpaces = chainsFit(key, chains, chainUnits, c);
+      seamsOnSpaces =
+          chainsAligned(key, chains, chainUnits, c) && chainsFit(key, chains, chainUnits, c);
       if (!seamsOnSpaces && chains.size() > 1) {
         walked = gluedInOrder(key, chains.get(0), chainUnits.get(0), c);
         seamsOnSpaces = walked != null;
@@ -1234,6 +1235,46 @@ final class Doc {
   }
 
   /** Whether several chains fit together as kept units glued end to end (see {@link #match}). */
+  /**
+   * Whether each chain is one run of one of its units: read straight through, not pieced from
+   * places that say its words at other offsets (208220: "sandbags ... 川 council 220-" over the
+   * kept "... council 220-5-2. sandbags ... 川 counc", whose windows "cil 220-" are all in it, but
+   * near its start).
+   */
+  private static boolean chainsAligned(
+      String key, List<int[]> chains, List<int[]> units, Candidates c) {
+    for (int k = 0; k < chains.size(); k++) {
+      int from = chains.get(k)[0];
+      int to = chains.get(k)[1];
+      boolean spanned = false;
+      for (int r = 0; r < c.runCount && !spanned; r++) {
+        int b = r * 4;
+        if (c.runs[b + 1] <= from && to <= c.runs[b + 2]) {
+          for (int u : units.get(k)) {
+            if (u == c.runs[b]) {
+              spanned = true;
+              break;
+            }
+          }
+        }
+      }
+      // Runs start at a word's first posting, so one said twice may split the right alignment
+      // into pieces ("Brücke Brücke ..."): then the unit is asked directly, a few at most, each
+      // bounded by the longest sentence. A unit too long to search keeps the windows' word.
+      for (int i = 0; i < units.get(k).length && i < 4 && !spanned; i++) {
+        String kept = c.slots[units.get(k)[i]].unit.key;
+        spanned = kept.length() > MAX_SEARCHED || kept.contains(key.substring(from, to));
+      }
+      if (!spanned) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Longest kept key that {@link #chainsAligned} searches for a chain's text. */
+  private static final int MAX_SEARCHED = 1 << 16;
+
   private static boolean chainsFit(
       String key, List<int[]> chains, List<int[]> units, Candidates candidates) {
     if (chains.size() <= 1) {
