@@ -1519,6 +1519,13 @@ final class Merger {
         && stoppedRereadingAtHead()) {
       return true;
     }
+    // A version of the kept cut the reader would read next, made whole: the cut completed, however
+    // short (233235: "road 橋 mill 235-4-0." opening the last part, the kept cut "road 橋 mill "
+    // right after the sentence the part before ended with).
+    if (m.relation() == Match.Relation.FULLER && generated && t == head.next && cutLike(t.unit)
+        && Keys.startsWithCut(u.key, t.unit.key)) {
+      return true;
+    }
     // Immediate repeat: the unit repeats what the reader just read (002 lines 32/34), or a block
     // starts over the block just read. Only an exact or contained repeat counts, and code and
     // tables may stand twice in a row where one run of text wrote both (a restart re-reading the
