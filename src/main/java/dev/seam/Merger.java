@@ -828,9 +828,15 @@ final class Merger {
       // and ja-9.3 of the quality bench, "### 1.1.3. The root account" then "The root account is
       // ...").
       int ov = overlap(head.unit, u);
-      boolean wholeSaid = head.unit.incomplete() || head.unit.pieceCount() > 1
-          || before.key.length() + 1 + ov >= head.unit.key.length();
-      if (wholeSaid && ov >= 2 * Doc.K && ov < u.key.length() && join(head.unit, u, ov)) {
+      // The piece before and this one together saying all of the kept unit from its start place
+      // the overlap, however short (317358: "... 358-0-0." then "Deich 👨‍👩 👨‍👩 bri" over the
+      // kept cut "... 358-0-0. Deich 👨‍👩").
+      boolean tiled = head.unit.key.length() > before.key.length()
+          && head.unit.key.startsWith(before.key)
+          && before.key.length() + 1 + ov >= head.unit.key.length();
+      boolean wholeSaid = head.unit.incomplete() || head.unit.pieceCount() > 1 || tiled;
+      if (wholeSaid && ov >= (tiled ? options.minOverlap() : 2 * Doc.K) && ov < u.key.length()
+          && join(head.unit, u, ov)) {
         return;
       }
     }
@@ -1271,8 +1277,8 @@ final class Merger {
 
   /**
    * After {@code s}'s unit, keyed {@code replaced}, gave way to a fuller version: kept units glued
-   * after it on its line that the fuller version says right after {@code replaced} were that
-   * version's text too, kept apart (135023: "川 👨‍👩 川 23-5-1." after "... 23-5-0.", then "...
+   * after it on its line that the fuller version says right after {@code replaced}, or from a
+   * word inside its end, were that version's text too, kept apart (135023: "川 👨‍👩 川 23-5-1." after "... 23-5-0.", then "...
    * 23-5-0. 川 👨‍👩 川 23-5-1. flood ... 23-5-2." completed a cut of the first). They give way too.
    */
   private void absorbGluedAfter(Slot s, String replaced) {
@@ -1281,11 +1287,19 @@ final class Merger {
     for (int k = 0; at > 0 && k < MAX_WALK; k++) {
       Slot n = s.next;
       if (!n.real || n.unit == null || n.unit.slot != n || n.unit.key == null
-          || n.unit.key.isEmpty() || n.sep.indexOf('\n') >= 0 || at >= key.length()
-          || key.charAt(at) != ' ' || !key.startsWith(n.unit.key, at + 1)) {
+          || n.unit.key.isEmpty() || n.sep.indexOf('\n') >= 0 || at >= key.length()) {
         return;
       }
-      at += 1 + n.unit.key.length();
+      // Said right after it, or from inside its end: a restart's cut kept after a kept cut it
+      // said the end of again (319563: "土のう sandbags 土のう 563-" after "... 563-1-0. 土のう
+      // sandbags", then "... 563-1-0. 土のう sandbags 土のう 563-1-1. ..." completed the first).
+      String nk = n.unit.key;
+      int from = Math.max(0, at + 1 - nk.length());
+      int p = key.indexOf(nk, from);
+      if (p < 0 || p > at + 1 || p > 0 && key.charAt(p - 1) != ' ') {
+        return;
+      }
+      at = Math.max(at, p + nk.length());
       cuts.remove(n.unit);
       retire(n, s);
     }
