@@ -1234,7 +1234,6 @@ final class Doc {
     return java.util.Arrays.copyOf(best, size);
   }
 
-  /** Whether several chains fit together as kept units glued end to end (see {@link #match}). */
   /**
    * Whether each chain is one run of one of its units: read straight through, not pieced from
    * places that say its words at other offsets (208220: "sandbags ... 川 council 220-" over the
@@ -1275,6 +1274,7 @@ final class Doc {
   /** Longest kept key that {@link #chainsAligned} searches for a chain's text. */
   private static final int MAX_SEARCHED = 1 << 16;
 
+  /** Whether several chains fit together as kept units glued end to end (see {@link #match}). */
   private static boolean chainsFit(
       String key, List<int[]> chains, List<int[]> units, Candidates candidates) {
     if (chains.size() <= 1) {

@@ -70,15 +70,15 @@ final class Keys {
    * Whether {@code cp} is a letter composed from {@code base} and marks ("\u00e9" from "e"): a cut
    * between a letter and its mark keys the bare letter, a repeat of it the composed one.
    */
+  static boolean composesFrom(int cp, int base) {
+    String whole = cp != base ? NFD.getDecomposition(cp) : null;
+    return whole != null && whole.codePointAt(0) == base;
+  }
+
   /** Whether {@code cp} decomposes to a base and marks that end with {@code mark}. */
   static boolean endsWithMark(int cp, int mark) {
     String whole = cp != mark ? NFD.getDecomposition(cp) : null;
     return whole != null && whole.codePointBefore(whole.length()) == mark;
-  }
-
-  static boolean composesFrom(int cp, int base) {
-    String whole = cp != base ? NFD.getDecomposition(cp) : null;
-    return whole != null && whole.codePointAt(0) == base;
   }
 
   /** A key and, for each key char, the offset in the source text it came from. */

@@ -332,8 +332,8 @@ final class Merger {
       Slot next = t.next;
       String kept = t.unit.key;
       if (u.incomplete() && next.real && next.unit != null && next.unit.key != null
-          && next.sep.indexOf('\n') < 0 && u.key.length() > kept.length() + 1 && u.key.startsWith(kept)
-          && u.key.charAt(kept.length()) == ' '
+          && next.sep.indexOf('\n') < 0 && u.key.length() > kept.length() + 1
+          && u.key.startsWith(kept) && u.key.charAt(kept.length()) == ' '
           && Keys.startsWithCut(next.unit.key, u.key.substring(kept.length() + 1))) {
         // A cut that says a kept sentence and then the first letters of the kept unit after it,
         // too few for the index ("ש mill ... 909-2-0. b" before the kept "bridge 増水 ...",
@@ -807,10 +807,10 @@ final class Merger {
     Unit before = i > 0 ? units.get(i - 1)
         : lastPartCut == null && previousPart != null && !previousPart.units().isEmpty()
             ? previousPart.last() : null;
+    boolean saidStart = before != null && head.real
+        && head.unit.key.length() > before.key.length() && head.unit.key.startsWith(before.key);
     if (m.isNone() && before != null && head.real && head.unit == head.unit.slot.unit
-        && (head.unit.incomplete() || head.unit.pieceCount() > 1
-            || head.unit.key.length() > before.key.length()
-                && head.unit.key.startsWith(before.key))
+        && (head.unit.incomplete() || head.unit.pieceCount() > 1 || saidStart)
         && before.removal != null && Doc.live(before.removal.keptAt()) == head) {
       // The piece before was found in a kept cut that a join made of several sentences, and this
       // one says the cut's last words and completes them ("... 989-2-0. 土のう 増水 川 989-2-1.
@@ -831,9 +831,7 @@ final class Merger {
       // The piece before and this one together saying all of the kept unit from its start place
       // the overlap, however short (317358: "... 358-0-0." then "Deich 👨‍👩 👨‍👩 bri" over the
       // kept cut "... 358-0-0. Deich 👨‍👩").
-      boolean tiled = head.unit.key.length() > before.key.length()
-          && head.unit.key.startsWith(before.key)
-          && before.key.length() + 1 + ov >= head.unit.key.length();
+      boolean tiled = saidStart && before.key.length() + 1 + ov >= head.unit.key.length();
       boolean wholeSaid = head.unit.incomplete() || head.unit.pieceCount() > 1 || tiled;
       if (wholeSaid && ov >= (tiled ? options.minOverlap() : 2 * Doc.K) && ov < u.key.length()
           && join(head.unit, u, ov)) {
@@ -1278,8 +1276,9 @@ final class Merger {
   /**
    * After {@code s}'s unit, keyed {@code replaced}, gave way to a fuller version: kept units glued
    * after it on its line that the fuller version says right after {@code replaced}, or from a
-   * word inside its end, were that version's text too, kept apart (135023: "川 👨‍👩 川 23-5-1." after "... 23-5-0.", then "...
-   * 23-5-0. 川 👨‍👩 川 23-5-1. flood ... 23-5-2." completed a cut of the first). They give way too.
+   * word inside its end, were that version's text too, kept apart (135023: "川 👨‍👩 川 23-5-1."
+   * after "... 23-5-0.", then "... 23-5-0. 川 👨‍👩 川 23-5-1. flood ... 23-5-2." completed a cut
+   * of the first). They give way too.
    */
   private void absorbGluedAfter(Slot s, String replaced) {
     String key = s.unit.key;
@@ -2726,12 +2725,6 @@ final class Merger {
     return j;
   }
 
-  /**
-   * What stands between the keys of unit {@code u} and the unit before it when a run of units is
-   * compared: a line break as a char no key holds, so a repeat never bridges lines otherwise than
-   * the text does; on one line, what keys glue units with ("…1. Fluss ..." where the letterless
-   * "1." and "Fluss ..." are one unit repeats "219-3-1." and "Fluss ..." that are two).
-   */
   /** Whether this part's units, all of them, say {@code kept}'s words from its start. */
   private boolean saysStartOf(Unit kept) {
     StringBuilder said = new StringBuilder();
@@ -2747,6 +2740,12 @@ final class Merger {
     return Keys.startsWithCut(kept.key, said.toString());
   }
 
+  /**
+   * What stands between the keys of unit {@code u} and the unit before it when a run of units is
+   * compared: a line break as a char no key holds, so a repeat never bridges lines otherwise than
+   * the text does; on one line, what keys glue units with ("…1. Fluss ..." where the letterless
+   * "1." and "Fluss ..." are one unit repeats "219-3-1." and "Fluss ..." that are two).
+   */
   private static String keySep(Unit u) {
     return u.sep.indexOf('\n') >= 0 ? "\u0001" : u.sep.isEmpty() ? "" : " ";
   }
@@ -3413,19 +3412,18 @@ final class Merger {
   /**
    * Whether unit {@code k} of a lead-in part, {@code v}, which overlaps {@code cut} by {@code ov}
    * key chars, completes the kept cut that {@code cut} went as a repeat in (joined there, and then
-   * true): it says
-   * more of that kept cut's end than of the cut, then goes on (75060: "…2-1. volunteers sandbags
-   * ... flood council flood council " after the cut "Deich ... 60-2-1. volunteers" in the kept
-   * "... 60-2-1. volunteers sandbags ... flood council flood co"), as a continuation without
-   * lead-in would ({@link #completesKeptCut}). Only when {@code v} is found in that kept cut, or
-   * found nowhere as it reads on past its end to a sentence end (77286: "…286-2-1. 河水 sandbags
-   * ... flood 磨坊 mill council ם 286-2-3." after the cut "河水" in "... 286-2-1. 河水 sandbags ...
-   * flood 磨坊"), and only when the kept cut ends its line: otherwise the kept cut's rest may
-   * stand elsewhere already (16762; 16489: "... bridge volunteers " then "👨‍👩 489-0-3.", a unit
-   * of its own, and the lead-in "… council bridge volunteers 👨‍", itself cut). {@code k} is past
-   * 0 when the lead-in's repeated words span a sentence end ({@link #spanningOverlap}; 108605:
-   * "…l 605-0-0. ש 橋 sandbags ... Fluss sandbags road ..." after the cut "... 605-0-0. ש 橋 sandb"
-   * in the kept "... 605-0-0. ש 橋 sandbags ... Fluss sand").
+   * true): it says more of that kept cut's end than of the cut, then goes on (75060: "…2-1.
+   * volunteers sandbags ... flood council flood council " after the cut "Deich ... 60-2-1.
+   * volunteers" in the kept "... 60-2-1. volunteers sandbags ... flood council flood co"), as a
+   * continuation without lead-in would ({@link #completesKeptCut}). Only when {@code v} is found
+   * in that kept cut, or found nowhere as it reads on past its end to a sentence end (77286:
+   * "…286-2-1. 河水 sandbags ... flood 磨坊 mill council ם 286-2-3." after the cut "河水" in "...
+   * 286-2-1. 河水 sandbags ... flood 磨坊"), and only when the kept cut ends its line: otherwise
+   * the kept cut's rest may stand elsewhere already (16762; 16489: "... bridge volunteers " then
+   * "👨‍👩 489-0-3.", a unit of its own, and the lead-in "… council bridge volunteers 👨‍", itself
+   * cut). {@code k} is past 0 when the lead-in's repeated words span a sentence end ({@link
+   * #spanningOverlap}; 108605: "…l 605-0-0. ש 橋 sandbags ... Fluss sandbags road ..." after the
+   * cut "... 605-0-0. ש 橋 sandb" in the kept "... 605-0-0. ש 橋 sandbags ... Fluss sand").
    */
   private boolean leadInCompletesKeptCut(Unit cut, int k, int ov) {
     Slot within = keptCutHolding(cut);
