@@ -2198,7 +2198,7 @@ final class Merger {
       int scanned = 0;
       for (java.util.Iterator<Unit> it = cuts.iterator(); it.hasNext() && scanned++ < MAX_WALK; ) {
         Unit cut = it.next();
-        int ov = overlap(cut, u0);
+        int ov = seamKeepsCase(cut, u0, overlap(cut, u0));
         if (ov >= options.minOverlap() && ov <= endOv) {
           continue;
         }
@@ -2871,6 +2871,48 @@ final class Merger {
     int space = key.length() - ov - 1;
     return space > 0 && key.charAt(space) == ' '
         && Keys.endsWithMark(key.codePointBefore(space), t.codePointAt(at));
+  }
+
+  /**
+   * The longest overlap of lead-in piece {@code v} with {@code cut}, at most {@code ov} key chars,
+   * whose seam word the two write alike: keys fold case, so the cut's last letters "br" also match
+   * the "Br" of "Brücke", and with words said twice the longest overlap can be that false one
+   * (92791: "... bridge bridge br" then "…ridge bridge Brücke ...", where "ridge br" is the
+   * overlap). Where no shorter overlap of at least minOverlap keeps case, {@code ov} stands.
+   */
+  private int seamKeepsCase(Unit cut, Unit v, int ov) {
+    if (ov < options.minOverlap() || cut.spaceBeforeMarker) {
+      return ov;
+    }
+    String cutText = cut.text();
+    int w = cutText.length();
+    while (w > 0 && !Texts.isWhitespace(cutText.charAt(w - 1))) {
+      w--;
+    }
+    String cutWord = cutText.substring(w);
+    if (cutWord.isEmpty() || seamWordKeepsCase(cutWord, v, ov)) {
+      return ov;
+    }
+    String a = sentenceKey(cut);
+    for (int len = ov - 1; len >= options.minOverlap(); len--) {
+      if (a.regionMatches(a.length() - len, v.key, 0, len) && seamWordKeepsCase(cutWord, v, len)) {
+        return len;
+      }
+    }
+    return ov;
+  }
+
+  /** Whether {@code v}'s word where its first {@code len} key chars end starts as written. */
+  private static boolean seamWordKeepsCase(String cutWord, Unit v, int len) {
+    String t = v.text();
+    int end = textAfterKeyChars(t, len);
+    int start = end;
+    while (start > 0 && !Texts.isWhitespace(t.charAt(start - 1))) {
+      start--;
+    }
+    String said = t.substring(start, end);
+    // Only the letters the cut wrote are compared: the lead-in's word may go on past them.
+    return !said.equalsIgnoreCase(cutWord) || said.equals(cutWord);
   }
 
   /** Longest run of key chars that ends {@code cut} and starts {@code next}. */
