@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * The document being built: an ordered list of slots with order labels, an index from exact keys
@@ -1521,8 +1520,8 @@ final class Doc {
     if (atLeast <= 0) {
       threshold = longer;
     }
-    Integer d = new LevenshteinDistance(threshold).apply(a, b);
-    if (d < 0) {
+    int d = EditDistance.distance(a, b, threshold);
+    if (d == EditDistance.OVER) {
       return 0;
     }
     return 1 - (double) d / longer;
