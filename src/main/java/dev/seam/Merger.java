@@ -432,10 +432,9 @@ final class Merger {
   /**
    * Whether a short line that looks like a label ("ヒント") is a cut inside a word after all: the
    * first chars of the continuation complete it into a word that its fragment, or the cut's,
-   * spells elsewhere ("土の" + "う mill ..." in a fragment that says "土のう" again), or the
-   * fragment after the continuation's, where a restart often says it (27176: "土の", then "う
-   * Fluss ... coun", then "土のう Fluss ..."). Only those three fragments are searched, so a long
-   * list of short lines costs its length.
+   * spells elsewhere ("土の" + "う mill ..." in a fragment that says "土のう" again), or a
+   * fragment near the seam, where a restart often says it (27176: "土の", then "う Fluss ...
+   * coun", then "土のう Fluss ..."; see {@link #spelledNearby}).
    */
   private boolean completesWordSpelledNearby(Unit cut, Unit v) {
     String t = v.text();
@@ -2935,7 +2934,7 @@ final class Merger {
    * Whether the last {@code ov} key chars of {@code cut}, which {@code v} starts with, are the
    * cut's whole last word, cut short in a spaced script, and {@code v}'s first word goes on
    * from them to a word the input spells, while the two read on directly spell a word it does not
-   * (the cut's fragment, {@code v}'s and the one after it): "fl" then "flood ...".
+   * (in the fragments near the seam): "fl" then "flood ...".
    */
   private boolean saysCutWordAgain(Unit cut, Unit v, int ov) {
     String key = cut.key;
@@ -2981,14 +2980,27 @@ final class Merger {
   }
 
   /**
-   * Whether {@code s} is spelled in the fragment of {@code cut}, of {@code v}, or the one after
-   * {@code v}'s: a few fragments, so that the cost stays linear.
+   * Whether {@code s} is spelled in a fragment near the seam: the cut's, {@code v}'s, or one of
+   * the {@value #NEARBY_FRAGMENTS} before the cut's or after {@code v}'s. Restarts and copies say a
+   * word again within a few fragments (158486: the cut "土の" of "土のう", spelled one fragment
+   * before it and two after its rest); a fixed number of fragments keeps the cost linear.
    */
   private boolean spelledNearby(Unit cut, Unit v, String s) {
-    return fragments.get(v.fragment).contains(s)
-        || cut.fragment != v.fragment && fragments.get(cut.fragment).contains(s)
-        || v.fragment + 1 < fragments.size() && fragments.get(v.fragment + 1).contains(s);
+    if (fragments.get(v.fragment).contains(s)
+        || cut.fragment != v.fragment && fragments.get(cut.fragment).contains(s)) {
+      return true;
+    }
+    for (int k = 1; k <= NEARBY_FRAGMENTS; k++) {
+      if (cut.fragment - k >= 0 && fragments.get(cut.fragment - k).contains(s)
+          || v.fragment + k < fragments.size() && fragments.get(v.fragment + k).contains(s)) {
+        return true;
+      }
+    }
+    return false;
   }
+
+  /** How many fragments either side of a seam {@link #spelledNearby} reads. */
+  private static final int NEARBY_FRAGMENTS = 2;
 
   /** Whether {@code after} opens with a mark that finishes the letter {@code before} ends with. */
   private static boolean finishesLetter(String before, String after) {
