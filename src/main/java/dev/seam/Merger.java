@@ -3759,6 +3759,9 @@ final class Merger {
    * Where the run of {@code cut} (keyed {@code cutKey} as it was cut) stood before it, when the
    * cut opens a paragraph and went as a repeat of the start of a kept sentence that does not come
    * right after that place; null otherwise. (Right after it, the run is a restart reading on.)
+   * Words from inside a whole kept sentence count too (165150: the paragraph "flood volunteers
+   * volunteers", then " sandbags ... 150-4-0.", far after "flood flood volunteers volunteers
+   * Deich ... 150-0-2."): no restart opens a paragraph in the middle of a sentence.
    */
   private static Slot stoodAwayFromKeptStart(Unit cut, String cutKey) {
     Unit before = cut.sourcePrevious();
@@ -3768,7 +3771,8 @@ final class Merger {
     Slot kept = Doc.live(cut.removal.keptAt());
     Slot stood = Doc.live(before.image);
     if (!kept.real || kept.unit == null || !stood.real || stood == kept || stood.next == kept
-        || !Keys.startsWithCut(kept.unit.key, cutKey)) {
+        || !(Keys.startsWithCut(kept.unit.key, cutKey)
+            || !kept.unit.incomplete() && Keys.containsCut(kept.unit.key, cutKey))) {
       return null;
     }
     return stood;
