@@ -67,6 +67,27 @@ final class Keys {
   }
 
   /**
+   * Where {@code key} first says the key of a cut, also when the cut fell inside a cluster (as
+   * {@link #containsCut}: the cut "road e" at "road \u00e9"); -1 if it says it nowhere.
+   */
+  static int indexOfCut(String key, String cut) {
+    int p = key.indexOf(cut);
+    if (p >= 0 || cut.isEmpty()) {
+      return p;
+    }
+    int last = cut.offsetByCodePoints(cut.length(), -1);
+    String head = cut.substring(0, last);
+    int base = cut.codePointAt(last);
+    for (int q = key.indexOf(head); q >= 0; q = key.indexOf(head, q + 1)) {
+      int at = q + last;
+      if (at < key.length() && composesFrom(key.codePointAt(at), base)) {
+        return q;
+      }
+    }
+    return -1;
+  }
+
+  /**
    * Whether {@code cp} is a letter composed from {@code base} and marks ("\u00e9" from "e"): a cut
    * between a letter and its mark keys the bare letter, a repeat of it the composed one.
    */

@@ -4227,7 +4227,9 @@ final class Merger {
     if (!t.prev.real || !u.startsWithFirstPiece()) {
       return;
     }
-    int p = u.key.indexOf(t.unit.key);
+    // A kept cut before its last letter's mark ("... road e") stands composed in the fuller
+    // version (185887: "... road é mill ש 887-2-3.").
+    int p = Keys.indexOfCut(u.key, t.unit.key);
     SourceSpan first = u.piece(0);
     if (p <= 0) {
       return;

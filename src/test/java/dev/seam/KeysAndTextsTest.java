@@ -46,6 +46,13 @@ class KeysAndTextsTest {
     assertThat(Keys.lastEndOfCut(kept, cut.substring(cut.indexOf("river")))).isEqualTo(18);
     assertThat(kept.substring(18)).isEqualTo(" 2.");
     assertThat(Keys.lastEndOfCut(kept, "mill")).isEqualTo(-1);
+    // And where it first starts there.
+    String riverE = cut.substring(cut.indexOf("river"));
+    assertThat(Keys.indexOfCut(kept, riverE)).isZero();
+    assertThat(Keys.indexOfCut("x " + kept, riverE)).isEqualTo(2);
+    assertThat(Keys.indexOfCut(kept, "2.")).isEqualTo(kept.indexOf("2."));
+    assertThat(Keys.indexOfCut(kept, "mill")).isEqualTo(-1);
+    assertThat(Keys.indexOfCut(Keys.key("Fluss river"), Keys.key("river e"))).isEqualTo(-1);
   }
 
   @Test
