@@ -2201,7 +2201,8 @@ final class Merger {
         if (ov >= options.minOverlap() && ov <= endOv) {
           continue;
         }
-        if (ov >= options.minOverlap() || ov > 0 && leadInOpensWithCutMark(cut, u0, ov)) {
+        if (ov >= options.minOverlap() || ov > 0 && leadInOpensWithCutMark(cut, u0, ov)
+            || cut == lastPartCut && leadInRepeatsWholeWords(cut, u0, ov)) {
           if (leadInCompletesKeptCut(cut, 0, ov)) {
             return 0;
           }
@@ -2870,6 +2871,19 @@ final class Merger {
     int space = key.length() - ov - 1;
     return space > 0 && key.charAt(space) == ' '
         && Keys.endsWithMark(key.codePointBefore(space), t.codePointAt(at));
+  }
+
+  /**
+   * Whether lead-in piece {@code v} opens with the last {@code ov} key chars of {@code cut}, fewer
+   * than minOverlap, as whole words on both sides: they start a word of the cut and end one of
+   * {@code v} (157470: "… 川 ש Deich ..." after "... 増水 川 ש "). A lead-in mark says the piece
+   * repeats the words before the cut, so these are those words, however short.
+   */
+  private static boolean leadInRepeatsWholeWords(Unit cut, Unit v, int ov) {
+    String key = sentenceKey(cut);
+    int start = key.length() - ov;
+    return ov > 0 && start >= 0 && (start == 0 || key.charAt(start - 1) == ' ')
+        && ov < v.key.length() && v.key.charAt(ov) == ' ';
   }
 
   /**
