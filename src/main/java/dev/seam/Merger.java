@@ -3354,11 +3354,13 @@ final class Merger {
       return true;
     }
     if (m.isNone() && cut.removal != null
-        && sameRunBefore(cut, Doc.live(cut.removal.keptAt()))) {
+        && (sameRunBefore(cut, Doc.live(cut.removal.keptAt()))
+            || cut.blockStart && completedByRunBefore(cut, Doc.live(cut.removal.keptAt())))) {
       // Likewise a cut that says words of the sentence its run has just written, opening a
       // paragraph ("sandbags " after "... 400-1-2. sandbags Fluss river ... 400-1-3.", 6400) or
       // on the same line ("堤坝 river " after "堤坝 river 橋 council 357-0-1.", 110357), and whole
       // is found nowhere ("sandbags 川 河水 ..."): the next sentence, not that one said again.
+      // The same after a sentence the run has just completed (completedByRunBefore).
       placeWholeAsNew(cut, v, rest, restSpan, Doc.live(cut.removal.keptAt()));
       return true;
     }
@@ -3812,6 +3814,23 @@ final class Merger {
             Texts.excerpt(rest, 60)));
     v.image = placed;
     cuts.remove(cut);
+  }
+
+  /**
+   * Whether kept slot {@code t} holds a whole sentence that {@code cut}'s own part completed right
+   * before it (the unit before the cut was that sentence's rest, merged into it), and the cut, as
+   * read, says words from inside that sentence, not its start (188753: the paragraph "council 河水"
+   * after "…2. Brücke 増水 council 河水 増水 ... 753-0-3.", which completed "... Brücke 増水
+   * counc"). Like {@link #sameRunBefore}: a run does not say again the middle of the sentence it
+   * has just finished. A sentence's start said again is a restart (61256), and a cut whose head
+   * went as overlap no longer shows where its words began (143419).
+   */
+  private static boolean completedByRunBefore(Unit cut, Slot t) {
+    Unit before = cut.sourcePrevious();
+    return before != null && before.part == cut.part && before.consumed && before.image == t
+        && t.real && t.unit != null && t.unit.slot == t && !t.unit.incomplete()
+        && !Keys.startsWithCut(t.unit.key, cut.key)
+        && cut.piece(0).fragment() == cut.fragment && cut.piece(0).start() == cut.start;
   }
 
   /**
