@@ -407,6 +407,31 @@ final class Merger {
     return best == null ? m : new Match(Match.Relation.EXACT, best, best, 1);
   }
 
+  /**
+   * For the cut that ends a part, covered by the start of some kept unit: the kept unit that
+   * reads on after the one the unit before it repeats, when that unit starts with the cut too
+   * (196900: "river counc" after a repeat of "... 900-2-3.", whose next paragraph is "river
+   * council ם 川 900-3-0.", while the match chose "river council road ... 900-2-0."). A restart
+   * that stops reads on where it stood, as {@link #copyReadOn} does for whole sentences.
+   */
+  private Match cutReadsOn(int i, Match m) {
+    Unit before = i > 0 ? units.get(i - 1) : null;
+    Unit u = units.get(i);
+    if (before == null || before.removal == null || before.image == null) {
+      return m;
+    }
+    Slot at = Doc.live(before.image);
+    Slot next = at.real ? at.next : null;
+    if (next == null || !next.real || next.unit == null || next.unit.key == null
+        || next == m.target() || next.unit.key.length() <= u.key.length()
+        || !Keys.startsWithCut(next.unit.key, u.key)
+        || u.blockStart != (next.sep.indexOf('\n') >= 0)) {
+      return m;
+    }
+    return new Match(Match.Relation.COVERED, next, next,
+        (double) u.key.length() / next.unit.key.length());
+  }
+
   /** Whether the kept text after slot {@code c} is {@code next}, or starts with it (a cut). */
   private static boolean readsOn(Slot c, String next) {
     return c.next.real && c.next.unit.key.startsWith(next);
@@ -741,6 +766,9 @@ final class Merger {
     if ((m.isNone() || m.relation() == Match.Relation.NEAR) && i == units.size() - 1
         && u.incomplete()) {
       m = cutInsideLetter(u, m);
+    }
+    if (m.relation() == Match.Relation.COVERED && i == units.size() - 1 && u.incomplete()) {
+      m = cutReadsOn(i, m);
     }
     if (m.isNone() && (i == 0 && part.index() > 0 || i > 0 && units.get(i - 1).removal != null)
         && !u.incomplete() && u.key.length() < Doc.K + Doc.W - 1 && head.real) {
