@@ -2037,6 +2037,17 @@ final class Merger {
   }
 
   /**
+   * Whether {@code u} is, whole, the sentence kept in slot {@code t}, which is not {@code cut}:
+   * a restart says it again (203194: "road volunteers ש ם 194-0-0.", the document's first
+   * sentence, after a part that stopped at "... 194-0-1." inside the kept cut "... 194-0-1.
+   * road"), however well its first word would go on that cut.
+   */
+  private static boolean sentenceKeptElsewhere(Unit u, Slot t, Slot cut) {
+    return t != cut && t.real && t.unit != null && u.key.equals(t.unit.key)
+        && !u.incomplete();
+  }
+
+  /**
    * Whether the paragraph after unit {@code u}'s (in this part) starts by repeating kept slot
    * {@code after}, itself the start of a kept paragraph.
    */
@@ -2077,7 +2088,8 @@ final class Merger {
       if (at != null && at.real && at.unit != null && at.unit.incomplete()
           && (snapTargets[0] == null
               || at.unit.key.length() - at.unit.key.lastIndexOf(before.key) - before.key.length()
-                  > options.minOverlap())
+                  > options.minOverlap()
+                  && !sentenceKeptElsewhere(u0, snapTargets[0], at))
           && keptSaysRest(before, u0)) {
         before.spaceBeforeMarker = previousPart.spaceBeforeMarker();
         if (join(before, u0, 0)) {
