@@ -2814,6 +2814,15 @@ final class Merger {
       if (j > 0 && w.segmentStart) {
         return -1;
       }
+      if (j > 0 && w.key.length() > before.key.length() && w.key.startsWith(before.key)
+          && end.endsWith(start + " " + before.key)) {
+        // The lead-in's units before this one end where the part before's last unit starts, and
+        // this one says that unit and goes on, one unit to ICU ("…-2.", then "川 川 mill
+        // 412-2-0. river ..." after "... 412-1-2." and "川 川 mill 412-2-0.", 188412): those
+        // units are overlap, and this one is the last unit's fuller version, read as such.
+        consumeAsOverlap(j - 1, before);
+        return j - 1;
+      }
       if (j > 0) {
         start.append(' ');
       }
@@ -2826,19 +2835,24 @@ final class Merger {
       boolean wholeLine = j == 0 && (w.sourceNext() == null || w.sourceNext().block != w.block);
       if ((start.length() >= options.minOverlap() || wholeLine && start.length() > 0)
           && end.endsWith(start.toString())) {
-        Slot kept =
-            before.slot != null ? before.slot
-                : before.removal != null ? before.removal.keptAt() : head;
-        for (int k = 0; k <= j; k++) {
-          Unit c = units.get(k);
-          c.consumed = true;
-          c.image = kept;
-          reportOverlap(c);
-        }
+        consumeAsOverlap(j, before);
         return j;
       }
     }
     return -1;
+  }
+
+  /** Units 0 to {@code j} of this part repeat the end of the part before, {@code before} last. */
+  private void consumeAsOverlap(int j, Unit before) {
+    Slot kept =
+        before.slot != null ? before.slot
+            : before.removal != null ? before.removal.keptAt() : head;
+    for (int k = 0; k <= j; k++) {
+      Unit c = units.get(k);
+      c.consumed = true;
+      c.image = kept;
+      reportOverlap(c);
+    }
   }
 
   /**
