@@ -2929,15 +2929,20 @@ final class Merger {
 
   /**
    * Whether lead-in piece {@code v} opens with the last {@code ov} key chars of {@code cut}, fewer
-   * than minOverlap, as whole words on both sides: they start a word of the cut and end one of
-   * {@code v} (157470: "… 川 ש Deich ..." after "... 増水 川 ש "). A lead-in mark says the piece
-   * repeats the words before the cut, so these are those words, however short.
+   * than minOverlap, from the start of a word of the cut: to the end of a word of {@code v}
+   * (157470: "… 川 ש Deich ..." after "... 増水 川 ש "), or, where the cut stopped inside a word,
+   * to where it stopped, over more than one word (227049: "… e\u0301 堤坝 ..." after "...
+   * e\u0301 堤"; a lone "6" may start anything, 8631: "… 631-0-2." after "road 増水 堤坝 6"). A
+   * lead-in mark says the piece repeats the words before the cut, so these are those words, however
+   * short.
    */
   private static boolean leadInRepeatsWholeWords(Unit cut, Unit v, int ov) {
     String key = sentenceKey(cut);
     int start = key.length() - ov;
     return ov > 0 && start >= 0 && (start == 0 || key.charAt(start - 1) == ' ')
-        && ov < v.key.length() && v.key.charAt(ov) == ' ';
+        && ov < v.key.length()
+        && (v.key.charAt(ov) == ' '
+            || !cut.spaceBeforeMarker && key.indexOf(' ', start) >= 0);
   }
 
   /**
