@@ -2344,13 +2344,14 @@ final class Merger {
       int said = units.get(k).key.codePointCount(0, ov);
       // A piece that opens with all of a cut of several words that opened its paragraph says the
       // paragraph again from its start (130881: "橋 Fluss " then "橋 Fluss ם Brücke ... 881-3-0.
-      // ..."), however few chars that is; one word said twice may be the text's.
+      // ..."), however few chars that is, fewer than minOverlap too (222632: "é ם" then "é ם 橋
+      // 川 ..."); one word said twice may be the text's.
       boolean saysParagraphStart = k == 0 && lastPartCut.blockStart
           && ov == lastPartCut.key.length() && lastPartCut.key.indexOf(' ') > 0
           && ov < units.get(k).key.length();
       if (said >= (k == 0 && !betweenWords
           ? options.minOverlap() : Math.max(options.minOverlap(), 2 * Doc.K))
-          || saysParagraphStart && said >= options.minOverlap()) {
+          || saysParagraphStart) {
         return join(lastPartCut, units.get(k), ov) ? k : -1;
       }
       if (k == 0 && !betweenWords && saysCutWordAgain(lastPartCut, u0, ov)) {
