@@ -288,6 +288,25 @@ final class Merger {
     return none;
   }
 
+  /**
+   * The kept unit that {@code before}, a repeat, lies in, when that unit says {@code u} right
+   * after it: a sentence too short for the index that a join glued into one kept unit with the
+   * one before it (230072: "ם 橋 川 72-3-2." after a repeat of "... 72-3-1.", both in the kept "...
+   * flood 橋 72-3-1. ם 橋 川 72-3-2.", which a cut and its rest made).
+   */
+  private static Match saidNextInRepeated(Unit before, Unit u) {
+    if (before.removal == null || before.image == null || before.key == null
+        || before.key.isEmpty()) {
+      return Match.NONE;
+    }
+    Slot s = Doc.live(before.image);
+    if (!s.real || s.unit == null || s.unit.key == null
+        || !s.unit.key.contains(before.key + " " + u.key)) {
+      return Match.NONE;
+    }
+    return new Match(Match.Relation.COVERED, s, s, (double) u.key.length() / s.unit.key.length());
+  }
+
   /** The head's or the next kept unit when its key starts with {@code u}'s and goes on. */
   private Match startOfNearbyUnit(Unit u) {
     Slot s = head;
@@ -779,6 +798,9 @@ final class Merger {
       // says right after a sentence it repeats (115655: "川 川 é 655-1-1." after "... 655-1-0.",
       // the kept "川 川 é 655-1-1. 河水 ... 655-1-2. é" next).
       m = startOfNearbyUnit(u);
+      if (m.isNone() && i > 0) {
+        m = saidNextInRepeated(units.get(i - 1), u);
+      }
     }
     if (m.relation() == Match.Relation.EXACT) {
       m = copyReadOn(i, m);
