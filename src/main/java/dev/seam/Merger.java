@@ -2153,7 +2153,13 @@ final class Merger {
     // may read on from text before it that the kept text no longer holds: not that.)
     boolean saysCutFurtherOn = snapTargets[0] != null && lastPartCut != null
         && lastPartCut.pos > 0
-        && snapTargets[0].unit == lastPartCut && lastPartCut.slot == snapTargets[0]
+        && (snapTargets[0].unit == lastPartCut && lastPartCut.slot == snapTargets[0]
+            // ... or of the kept cut it repeats (232591: "e ם road é bridge bridge ..." after
+            // "bridge bridg", a restart's cut that repeats the kept one)
+            || lastPartCut.removal != null && lastPartCut.image != null
+                && Doc.live(lastPartCut.image) == snapTargets[0]
+                && snapTargets[0].unit.incomplete()
+                && snapTargets[0].unit.key.equals(lastPartCut.key))
         && !Keys.startsWithCut(u0.key, lastPartCut.key)
         && !saidBeforeIn(u0.key, lastPartCut.key, snapTargets[0].prev)
         && match(u0).relation() == Match.Relation.FULLER;
