@@ -2265,6 +2265,13 @@ final class Merger {
       int scanned = 0;
       for (java.util.Iterator<Unit> it = cuts.iterator(); it.hasNext() && scanned++ < MAX_WALK; ) {
         Unit cut = it.next();
+        if (cut != lastPartCut && cut.removal != null
+            && cut.removal.kind() == ChangeKind.REPLACED_BY_FULLER) {
+          // A fuller version already says how this older cut goes on (238286: "... mill Fluss
+          // sandbags", then a restart that said it and more; a lead-in "…\n\nsandbags road ..."
+          // after the later cut "san" is no rest of it).
+          continue;
+        }
         int ov = seamKeepsCase(cut, u0, overlap(cut, u0));
         if (ov >= options.minOverlap() && ov <= endOv) {
           continue;
