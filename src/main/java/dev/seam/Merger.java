@@ -2349,8 +2349,14 @@ final class Merger {
     // paragraph on) only opens like them.
     boolean readsOnBetweenWords = (lastPartCut.spaceBeforeMarker || startsWithSpace(u0))
         && u0.isProse() && directJoin(lastPartCut, u0);
+    // Likewise a piece that opens with a letter or digit right after a cut inside a token ("...
+    // council 243-" then "2-0. Brücke ...", 483243): a later unit that says the cut's last words
+    // again ("é é council 243-4-0.") is another sentence.
+    String t0 = u0.text();
+    boolean restOfToken = midToken(lastPartCut) && u0.leadIn == 0 && !t0.isEmpty()
+        && UCharacter.isLetterOrDigit(t0.codePointAt(0));
     int scan = finishesCut ? 0
-        : spellsCutWordOn(lastPartCut, u0) || readsOnBetweenWords ? 1 : 3;
+        : spellsCutWordOn(lastPartCut, u0) || readsOnBetweenWords || restOfToken ? 1 : 3;
     for (int k = 0; k < Math.min(scan, units.size()); k++) {
       if (snapTargets[k] != null) {
         break;
