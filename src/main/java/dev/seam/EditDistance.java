@@ -64,7 +64,7 @@ final class EditDistance {
   private static final class Peq {
     private static final long[] NONE = new long[0];
     private final int blocks;
-    private final long[] ascii;
+    private final long[][] ascii = new long[128][];
     // Other chars in a small open-addressed table: a key has few distinct chars.
     private char[] keys = new char[16];
     private long[][] masks = new long[16][];
@@ -72,27 +72,30 @@ final class EditDistance {
 
     Peq(String p, int from, int m) {
       blocks = (m + 63) >>> 6;
-      ascii = new long[128 * blocks];
       for (int i = 0; i < m; i++) {
         char c = p.charAt(from + i);
-        long bit = 1L << (i & 63);
-        int block = i >>> 6;
+        long[] mask;
         if (c < 128) {
-          ascii[c * blocks + block] |= bit;
+          if (ascii[c] == null) {
+            ascii[c] = new long[blocks];
+          }
+          mask = ascii[c];
         } else {
-          long[] mask = slot(c, true);
-          mask[block] |= bit;
+          mask = slot(c, true);
         }
+        mask[i >>> 6] |= 1L << (i & 63);
       }
     }
 
-    /** The mask of {@code c} in {@code block}. */
-    long get(char c, int block) {
+    /**
+     * The masks of {@code c}, one per block, looked up once per text char however many blocks;
+     * empty when the pattern does not hold {@code c}.
+     */
+    long[] masks(char c) {
       if (c < 128) {
-        return ascii[c * blocks + block];
+        return ascii[c] != null ? ascii[c] : NONE;
       }
-      long[] mask = slot(c, false);
-      return mask.length == 0 ? 0 : mask[block];
+      return slot(c, false);
     }
 
     private long[] slot(char c, boolean create) {
@@ -142,7 +145,8 @@ final class EditDistance {
     long mv = 0;
     int score = m;
     for (int j = 0; j < n; j++) {
-      long eq = peq.get(t.charAt(tFrom + j), 0);
+      long[] row = peq.masks(t.charAt(tFrom + j));
+      long eq = row.length == 0 ? 0 : row[0];
       long xv = eq | mv;
       long xh = (((eq & pv) + pv) ^ pv) | eq;
       long ph = mv | ~(xh | pv);
@@ -175,12 +179,12 @@ final class EditDistance {
     long lastHigh = 1L << ((m - 1) & 63);
     int score = m;
     for (int j = 0; j < n; j++) {
-      char c = t.charAt(tFrom + j);
+      long[] row = peq.masks(t.charAt(tFrom + j));
       int hin = 1;
       for (int b = 0; b < count; b++) {
         long pv = pvs[b];
         long mv = mvs[b];
-        long eq = peq.get(c, b);
+        long eq = row.length == 0 ? 0 : row[b];
         long xv = eq | mv;
         if (hin < 0) {
           eq |= 1;
