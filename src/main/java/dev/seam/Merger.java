@@ -2196,7 +2196,7 @@ final class Merger {
         return 0;
       }
       if (m0.relation() == Match.Relation.FULLER && lastPartCut.removal != null
-          && keptEndSaid(lastPartCut, u0.key) != null) {
+          && keptEndSaid(cutEnd(lastPartCut), u0.key) != null) {
         // ... or when it says the end of the kept sentence its cut lay in, and then a fuller
         // version of a kept cut ("9-2-0. Fluss ... river é 199-2-1." after the cut "... 19" in
         // "... 199-2-0.", the kept cut "Fluss ... river e" next): the end is that cut's rest,
@@ -2220,7 +2220,7 @@ final class Merger {
       Match mw = doc.match(whole, head, options.nearSimilarity());
       boolean repeated =
           mw.relation() == Match.Relation.EXACT || mw.relation() == Match.Relation.COVERED;
-      if (near && repeated && keptEndSaid(lastPartCut, u0.key) != null) {
+      if (near && repeated && keptEndSaid(cutEnd(lastPartCut), u0.key) != null) {
         // The piece is only like kept text because it opens with the end of the kept sentence
         // its cut lay in (44405: ". 土のう river ... 堤坝" after the cut "... 405-0-1" in "...
         // 405-0-1."); joined, the two are found as the repeat they are.
@@ -3372,12 +3372,14 @@ final class Merger {
     // The cut's text was already inside kept text: decide what the whole sentence is.
     Unit whole = cut;
     String oldText = whole.text();
-    String endSaid = cut.removal != null ? keptEndSaid(cut, Keys.key(rest)) : null;
+    // Found before the cut is keyed as the whole: where it stopped is read from its own key.
+    CutEnd end = cut.removal != null ? cutEnd(cut) : null;
+    String endSaid = keptEndSaid(end, Keys.key(rest));
     whole.setText(oldText + joint + rest);
     whole.rekey();
     Match m = match(whole);
     if ((m.relation() == Match.Relation.FULLER || m.relation() == Match.Relation.NEAR
-            || m.isNone() && endThenFuller(cut, rest, endSaid))
+            || m.isNone() && endThenFuller(end, rest, endSaid))
         && endSaid != null) {
       // The rest says the end of the kept sentence the cut lay in and reads on into the kept
       // cut after it (1135: "135-6-2. volunteers ... 135-6-3." after the cut "川 Fluss 川 増" in
@@ -3392,7 +3394,7 @@ final class Merger {
         // Not reached: endSaid holds only if words follow the end.
         between = " ";
       }
-      Slot at = Doc.live(cut.image);
+      Slot at = end.at();
       Match after = matchAfterEnd(v.key, at);
       if (after.relation() == Match.Relation.EXACT
           || after.relation() == Match.Relation.COVERED) {
@@ -3484,7 +3486,7 @@ final class Merger {
       case EXACT, COVERED -> {
         whole.setText(oldText);
         whole.rekey();
-        if (!splitRepeatAtKeptEnd(cut, v, rest, restSpan, m, endSaid)) {
+        if (!splitRepeatAtKeptEnd(cut, end, v, rest, restSpan, m, endSaid)) {
           restRepeats(v, rest, restSpan, m.target(), m.last(), m.similarity());
         }
       }
@@ -3558,7 +3560,7 @@ final class Merger {
         String between =
             cut.removal != null && cut.image != null ? saysEndThenGoesOn(cut, v, restSpan) : null;
         if (between != null) {
-          anchor = Doc.live(cut.image);
+          anchor = cutEnd(cut).at();
         }
         String after = between != null ? between : joint;
         // The kept sentence that holds the cut ends otherwise than the cut did: the seam is
@@ -3658,11 +3660,12 @@ final class Merger {
    * or null (and nothing changes) if {@code v} does not.
    */
   private String saysEndThenGoesOn(Unit cut, Unit v, SourceSpan restSpan) {
-    String oldEnd = v.pieceCount() == 1 ? keptEndSaid(cut, v.key) : null;
+    CutEnd end = cutEnd(cut);
+    String oldEnd = v.pieceCount() == 1 ? keptEndSaid(end, v.key) : null;
     if (oldEnd == null) {
       return null;
     }
-    Slot at = Doc.live(cut.image);
+    Slot at = end.at();
     String kept = at.unit.key;
     String text = v.text();
     int off = textAfterKeyChars(text, oldEnd.length());
@@ -3786,8 +3789,8 @@ final class Merger {
    * nothing changes otherwise.
    */
   private boolean splitRepeatAtKeptEnd(
-      Unit cut, Unit v, String rest, SourceSpan restSpan, Match m, String endSaid) {
-    if (endSaid == null || cut.image == null || Doc.live(cut.image) != m.target()) {
+      Unit cut, CutEnd end, Unit v, String rest, SourceSpan restSpan, Match m, String endSaid) {
+    if (endSaid == null || end.at() != m.target()) {
       return false;
     }
     Slot at = m.target();
@@ -3813,12 +3816,12 @@ final class Merger {
    * next): whole, the rest is found as nothing, yet it is that end and then the kept cut's fuller
    * version.
    */
-  private boolean endThenFuller(Unit cut, String rest, String endSaid) {
+  private boolean endThenFuller(CutEnd end, String rest, String endSaid) {
     if (endSaid == null) {
       return false;
     }
     String following = Keys.key(rest).substring(endSaid.length()).strip();
-    return matchAfterEnd(following, Doc.live(cut.image)).relation() == Match.Relation.FULLER;
+    return matchAfterEnd(following, end.at()).relation() == Match.Relation.FULLER;
   }
 
   /**
@@ -3853,23 +3856,69 @@ final class Merger {
     return from;
   }
 
+  /** Where a cut that went as a repeat stopped in kept text: the slot and its key's offset. */
+  private record CutEnd(Slot at, int end) {}
+
+  /** Kept units a cut read as one sentence may span; a bound, as everywhere a chain is walked. */
+  private static final int MAX_SPANNED = 8;
+
+  /**
+   * Where {@code cut}, which went as a repeat, stopped in kept text: inside the kept sentence it
+   * was found in, also before its last letter's mark ("river e" in "river é 630-0-1."), or, for a
+   * cut ICU read as one sentence over several kept ones since the next starts in lower case
+   * ("... 599-1-0. mill 土のう ... 599-1" over "... 599-1-0." and "mill 土のう ... 599-1-1."), in
+   * the one its last words lie in (456599); null if neither.
+   */
+  private static CutEnd cutEnd(Unit cut) {
+    Slot at = cut.image != null ? Doc.live(cut.image) : null;
+    if (at == null || !at.real || at.unit == null || at.unit.key == null || cut.key.isEmpty()) {
+      return null;
+    }
+    int end = Keys.lastEndOfCut(at.unit.key, cut.key);
+    if (end >= 0) {
+      return new CutEnd(at, end);
+    }
+    String tail = cut.key;
+    // The unit found may be any of those the cut spans: go back to the one it starts with.
+    for (int n = 0; !startsWithUnit(tail, at); n++) {
+      at = at.prev;
+      if (n == MAX_SPANNED || !at.real || at.unit == null || at.unit.key == null) {
+        return null;
+      }
+    }
+    for (int n = 0; n < MAX_SPANNED && startsWithUnit(tail, at); n++) {
+      tail = tail.substring(at.unit.key.length() + 1);
+      at = at.next;
+      if (!at.real || at.unit == null || at.unit.key == null) {
+        return null;
+      }
+      if (at.unit.key.startsWith(tail)) {
+        return new CutEnd(at, tail.length());
+      }
+      if (Keys.startsWithCut(at.unit.key, tail)) {
+        // The kept letter composed what the cut left bare: the cut ends after that letter.
+        int last = tail.offsetByCodePoints(tail.length(), -1);
+        return new CutEnd(at, last + Character.charCount(at.unit.key.codePointAt(last)));
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code key} says the key of the unit at {@code s} and goes on past it. */
+  private static boolean startsWithUnit(String key, Slot s) {
+    return !s.unit.key.isEmpty() && key.startsWith(s.unit.key + " ");
+  }
+
   /**
    * The remainder of the kept sentence that {@code cut} went as a repeat in, after the cut, when
    * a rest keyed {@code restKey} says it whole, full stop included, and goes on; null otherwise.
    */
-  private static String keptEndSaid(Unit cut, String restKey) {
-    Slot at = cut.image != null ? Doc.live(cut.image) : null;
-    if (at == null || !at.real || at.unit == null || at.unit.key == null || restKey.isEmpty()
-        || cut.key.isEmpty()) {
+  private static String keptEndSaid(CutEnd e, String restKey) {
+    if (e == null || restKey.isEmpty()) {
       return null;
     }
-    String kept = at.unit.key;
-    // Also where the cut stopped before its last letter's mark ("river e" in "river é 630-0-1.").
-    int end = Keys.lastEndOfCut(kept, cut.key);
-    if (end < 0) {
-      return null;
-    }
-    String oldEnd = kept.substring(end).strip();
+    String kept = e.at().unit.key;
+    String oldEnd = kept.substring(e.end()).strip();
     if (oldEnd.isEmpty() || !Texts.endsSentence(oldEnd)
         || !restKey.startsWith(oldEnd + " ") || !kept.endsWith(oldEnd)) {
       return null;
