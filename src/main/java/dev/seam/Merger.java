@@ -4070,6 +4070,11 @@ final class Merger {
   private void restRepeats(
       Unit v, String rest, SourceSpan restSpan, Slot kept, Slot last, double atMost) {
     takeRest(v, rest, restSpan);
+    if (last != kept && last.real && last.unit != null && last.unit.key != null
+        && Keys.containsCut(last.unit.key, v.key)) {
+      // The whole repeated several kept units: the rest, its end, lies in the last of them.
+      kept = last;
+    }
     v.removal =
         new Unit.Removal(
             ChangeKind.REPEAT_REMOVED,
