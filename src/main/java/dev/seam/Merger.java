@@ -4593,7 +4593,9 @@ final class Merger {
     // Cut-offs left in the output, and a final cut the input ends with.
     for (Unit c : cuts) {
       if (c.slot != null && c.slot.unit == c && c.incomplete() && c.markedCut) {
-        out.add(Change.of(ChangeKind.CUT_OFF_LEFT, c.span(), Texts.excerpt(c.text(), 60)));
+        // From where the text left now starts: the first of the pieces it was joined from, not
+        // the unit as parsed, whose opening words may have gone as a repeat or an overlap.
+        out.add(Change.of(ChangeKind.CUT_OFF_LEFT, c.piece(0), Texts.excerpt(c.text(), 60)));
       } else if (c == finalCut && c.removal != null) {
         SourceSpan keptSpan = Doc.live(c.removal.keptAt()).unit.pieces().get(0);
         out.add(

@@ -30,6 +30,18 @@ final class Invariants {
         }
       }
     }
+    // Text left cut off stands in the output as it is: none of it may also be reported removed.
+    for (Change c : r.report().changes()) {
+      int f = c.source().fragment();
+      if (c.kind() == ChangeKind.CUT_OFF_LEFT && c.kept().isEmpty() && f < fragments.size()
+          && removed[f] != null) {
+        for (int i = c.source().start(); i < Math.min(c.source().end(), removed[f].length); i++) {
+          assertThat(removed[f][i])
+              .as("char %d of fragment %d is left cut off and also reported removed: %s", i, f, c)
+              .isFalse();
+        }
+      }
+    }
     for (int f = 0; f < fragments.size(); f++) {
       String s = fragments.get(f);
       for (int i = 0; i < s.length(); i++) {
