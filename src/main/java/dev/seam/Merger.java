@@ -782,6 +782,10 @@ final class Merger {
       return;
     }
     Match m = match(u);
+    if (m.relation() == Match.Relation.COVERED && u.blockStart
+        && saysAfterDoubledWord(m.target().unit.key, u.key) && dropDoubledWord(m.target())) {
+      m = new Match(Match.Relation.EXACT, m.target(), m.target(), 1.0);
+    }
     if ((m.isNone() || m.relation() == Match.Relation.NEAR) && i == units.size() - 1
         && u.incomplete()) {
       m = cutInsideLetter(u, m);
@@ -2209,7 +2213,9 @@ final class Merger {
       }
       if (m0.relation() != Match.Relation.COVERED && !near
           || Keys.startsWithCut(m0.target().unit.key, u0.key)
-          || m0.relation() == Match.Relation.COVERED && u0.key.startsWith(m0.target().unit.key)) {
+          || m0.relation() == Match.Relation.COVERED && u0.key.startsWith(m0.target().unit.key)
+          || m0.relation() == Match.Relation.COVERED
+              && saysAfterDoubledWord(m0.target().unit.key, u0.key)) {
         // A piece that starts where a kept sentence starts is a restart cut short, not the
         // middle of a sentence: also one that says that sentence whole and reads on into the next
         // ("é 増水 ... 661-4-1. sandbags ... 橋 661-" over two kept sentences, after the cut
@@ -2414,6 +2420,50 @@ final class Merger {
    * Whether {@code key}, where it says {@code cut}, says before it what kept slot {@code prev}
    * ends with (or says nothing before it); true also when it does not say the cut as it is.
    */
+  /**
+   * Whether {@code key} says the kept sentence keyed {@code kept} from its second word, where
+   * that sentence opens with one word said twice ("👨‍👩 増水 川 ... 566-1-0." in "👨‍👩 👨‍👩 増水 川
+   * ... 566-1-0.", a cut "👨‍👩 " read on by a restart that opened with it): the piece starts
+   * where the sentence starts, one way of reading that seam, and is a restart, not the middle
+   * of a sentence that a cut before it goes on into (469566).
+   */
+  private static boolean saysAfterDoubledWord(String kept, String key) {
+    int space = key.indexOf(' ');
+    if (space <= 0 || kept.length() != key.length() + space + 1 || !kept.endsWith(key)) {
+      return false;
+    }
+    return kept.startsWith(key.substring(0, space + 1));
+  }
+
+  /**
+   * Reads again a seam the kept paragraph opening at {@code t} was joined across, now that a
+   * restart says that paragraph with its first word once: a cut that was just that word ("👨‍👩 "),
+   * read on by a piece that opened with it, was not new text but the word the piece repeated.
+   * The cut's piece goes as overlap, and the kept unit says the word once. Returns whether it
+   * did so; nothing changes otherwise (469566).
+   */
+  private boolean dropDoubledWord(Slot t) {
+    Unit k = t.unit;
+    if (!k.blockStart || k.pieceCount() < 2 || k.slot != t) {
+      return false;
+    }
+    SourceSpan cutPiece = k.piece(0);
+    String said = fragments.get(cutPiece.fragment()).substring(cutPiece.start(), cutPiece.end());
+    String text = k.text();
+    String word = Keys.key(said);
+    if (word.isEmpty() || word.indexOf(' ') >= 0 || !text.startsWith(said)
+        || !k.key.startsWith(word + " " + word + " ")) {
+      return false;
+    }
+    String oldKey = k.key;
+    k.setText(text.substring(skipWhitespace(text, said.length())));
+    k.rekey();
+    k.removeFirstPiece();
+    doc.reindex(t, oldKey);
+    changes.add(Change.of(ChangeKind.OVERLAP_REMOVED, cutPiece, Texts.excerpt(said, 60)));
+    return true;
+  }
+
   private static boolean saidBeforeIn(String key, String cut, Slot prev) {
     int at = key.indexOf(cut);
     if (at <= 0) {

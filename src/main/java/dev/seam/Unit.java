@@ -95,6 +95,10 @@ final class Unit {
     mutablePieces().set(0, piece);
   }
 
+  void removeFirstPiece() {
+    mutablePieces().remove(0);
+  }
+
   void removeLastPiece() {
     List<SourceSpan> list = mutablePieces();
     list.remove(list.size() - 1);
