@@ -782,7 +782,9 @@ final class Merger {
       return;
     }
     Match m = match(u);
-    if (m.relation() == Match.Relation.COVERED && u.blockStart
+    // Only a sentence said whole settles the seam: a restart cut short may stop before the
+    // words that tell the two readings apart (83241).
+    if (m.relation() == Match.Relation.COVERED && u.blockStart && !u.incomplete()
         && saysAfterDoubledWord(m.target().unit.key, u.key) && dropDoubledWord(m.target())) {
       m = new Match(Match.Relation.EXACT, m.target(), m.target(), 1.0);
     }
@@ -2425,14 +2427,13 @@ final class Merger {
    * that sentence opens with one word said twice ("👨‍👩 増水 川 ... 566-1-0." in "👨‍👩 👨‍👩 増水 川
    * ... 566-1-0.", a cut "👨‍👩 " read on by a restart that opened with it): the piece starts
    * where the sentence starts, one way of reading that seam, and is a restart, not the middle
-   * of a sentence that a cut before it goes on into (469566).
+   * of a sentence that a cut before it goes on into (469566; also when the piece is itself cut,
+   * 497762: "flood Fluss ... é 76" is no rest of "川 council v").
    */
   private static boolean saysAfterDoubledWord(String kept, String key) {
     int space = key.indexOf(' ');
-    if (space <= 0 || kept.length() != key.length() + space + 1 || !kept.endsWith(key)) {
-      return false;
-    }
-    return kept.startsWith(key.substring(0, space + 1));
+    return space > 0 && kept.startsWith(key.substring(0, space + 1))
+        && Keys.startsWithCut(kept.substring(space + 1), key);
   }
 
   /**
