@@ -3032,7 +3032,10 @@ final class Merger {
   private static boolean leadInRepeatsWholeWords(Unit cut, Unit v, int ov) {
     String key = sentenceKey(cut);
     int start = key.length() - ov;
-    return ov > 0 && start >= 0 && (start == 0 || key.charAt(start - 1) == ' ')
+    // A lead-in may open inside a word of the cut too, when it goes on over the next word
+    // (509826: "…e é 橋 ..." after "... Brücke é "): cut at its left as the cut was at its right.
+    return ov > 0 && start >= 0
+        && (start == 0 || key.charAt(start - 1) == ' ' || key.indexOf(' ', start) >= 0)
         && ov < v.key.length()
         && (v.key.charAt(ov) == ' '
             || !cut.spaceBeforeMarker && key.indexOf(' ', start) >= 0);
