@@ -788,6 +788,12 @@ final class Merger {
         && saysAfterDoubledWord(m.target().unit.key, u.key) && dropDoubledWord(m.target())) {
       m = new Match(Match.Relation.EXACT, m.target(), m.target(), 1.0);
     }
+    if (m.isNone() && u.blockStart && !u.incomplete()) {
+      Slot t = keptAfterFirstWord(u);
+      if (t != null) {
+        m = new Match(Match.Relation.FULLER, t, t, (double) t.unit.key.length() / u.key.length());
+      }
+    }
     if ((m.isNone() || m.relation() == Match.Relation.NEAR) && i == units.size() - 1
         && u.incomplete()) {
       m = cutInsideLetter(u, m);
@@ -2463,6 +2469,37 @@ final class Merger {
     doc.reindex(t, oldKey);
     changes.add(Change.of(ChangeKind.OVERLAP_REMOVED, cutPiece, Texts.excerpt(said, 60)));
     return true;
+  }
+
+  /**
+   * The kept paragraph opening that {@code u}, a restart saying its first word twice, says from
+   * the second: when that opening replaced a cut that was just the word, as its fuller version,
+   * the seam was read the other way ("sandbags " then "sandbags 河水 ... 809-2-0.", and the
+   * restart "sandbags sandbags 河水 ... 809-2-0."): the restart is the fuller version of it. Null
+   * otherwise (516809).
+   */
+  private Slot keptAfterFirstWord(Unit u) {
+    int space = u.key.indexOf(' ');
+    if (space <= 0) {
+      return null;
+    }
+    String word = u.key.substring(0, space);
+    String rest = u.key.substring(space + 1);
+    if (!rest.startsWith(word + " ")) {
+      return null;
+    }
+    Match r = doc.match(rest, head, options.nearSimilarity());
+    Slot t = r.target();
+    if (r.relation() != Match.Relation.EXACT || !t.unit.blockStart || t.aliases == null) {
+      return null;
+    }
+    for (Unit c : recentAliases(t)) {
+      if (c.blockStart && c.removal != null
+          && c.removal.kind() == ChangeKind.REPLACED_BY_FULLER && Keys.key(c.text()).equals(word)) {
+        return t;
+      }
+    }
+    return null;
   }
 
   private static boolean saidBeforeIn(String key, String cut, Slot prev) {
