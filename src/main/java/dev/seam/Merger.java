@@ -794,6 +794,14 @@ final class Merger {
         m = new Match(Match.Relation.FULLER, t, t, (double) t.unit.key.length() / u.key.length());
       }
     }
+    if (m.isNone() && u.blockStart) {
+      // A restart that reads on past a kept opening that doubled its first word settles that
+      // seam too, cut or not: it says every word the kept one says after it (39994).
+      Slot t = keptWithFirstWordTwice(u);
+      if (t != null && dropDoubledWord(t)) {
+        m = new Match(Match.Relation.FULLER, t, t, (double) t.unit.key.length() / u.key.length());
+      }
+    }
     if ((m.isNone() || m.relation() == Match.Relation.NEAR) && i == units.size() - 1
         && u.incomplete()) {
       m = cutInsideLetter(u, m);
@@ -2500,6 +2508,23 @@ final class Merger {
       }
     }
     return null;
+  }
+
+  /**
+   * The kept paragraph opening that says the first word of {@code u} twice and then only what
+   * {@code u} says, which goes on past it ("Brücke Brücke bridge ... 994-1-0. flood" for the
+   * restart "Brücke bridge ... 994-1-0. flood ש Brücke ..."); null if none.
+   */
+  private Slot keptWithFirstWordTwice(Unit u) {
+    int space = u.key.indexOf(' ');
+    if (space <= 0) {
+      return null;
+    }
+    String doubled = u.key.substring(0, space + 1) + u.key;
+    Match r = doc.match(doubled, head, options.nearSimilarity());
+    Slot t = r.target();
+    return r.relation() == Match.Relation.FULLER && t.unit.blockStart
+        && t.unit.key.length() < doubled.length() && doubled.startsWith(t.unit.key) ? t : null;
   }
 
   private static boolean saidBeforeIn(String key, String cut, Slot prev) {
