@@ -820,6 +820,10 @@ final class Merger {
       m = startOfNearbyUnit(u);
       if (m.isNone() && i > 0) {
         m = saidNextInRepeated(units.get(i - 1), u);
+      } else if (m.isNone() && previousPart != null && !previousPart.units().isEmpty()) {
+        // Also across a cut made at a sentence end (332300: "é é 橋 300-1-3." opening a part
+        // after one that ended with a repeat of "... 300-1-2.").
+        m = saidNextInRepeated(previousPart.last(), u);
       }
     }
     if (m.relation() == Match.Relation.EXACT) {
