@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -39,6 +41,12 @@ final class Merger {
 
   private record Recurrence(Unit unit, SourceSpan kept, MatchKind match, double similarity) {}
   private final List<Unit> all = new ArrayList<>();
+  /**
+   * The keys of paragraph openings cut after one word: only such a cut makes the seam {@link
+   * #keptWithFirstWordTwice} looks for, and asking the index for every new paragraph cost a
+   * third more on text that is mostly new.
+   */
+  private final Set<String> oneWordOpenings = new HashSet<>();
   /** Open cuts, most recent first. */
   private final Deque<Unit> cuts = new ArrayDeque<>();
 
@@ -224,6 +232,9 @@ final class Merger {
       last.spaceBeforeMarker = p.spaceBeforeMarker();
       if (p.markerGlued()) {
         last.gluedCut = true;
+      }
+      if (last.blockStart && !last.key.isEmpty() && last.key.indexOf(' ') < 0) {
+        oneWordOpenings.add(last.key);
       }
     } else {
       lastPartCut = null;
@@ -2521,7 +2532,7 @@ final class Merger {
    */
   private Slot keptWithFirstWordTwice(Unit u) {
     int space = u.key.indexOf(' ');
-    if (space <= 0) {
+    if (space <= 0 || !oneWordOpenings.contains(u.key.substring(0, space))) {
       return null;
     }
     String doubled = u.key.substring(0, space + 1) + u.key;
