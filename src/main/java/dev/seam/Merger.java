@@ -793,25 +793,8 @@ final class Merger {
       return;
     }
     Match m = match(u);
-    // Only a sentence said whole settles the seam: a restart cut short may stop before the
-    // words that tell the two readings apart (83241).
-    if (m.relation() == Match.Relation.COVERED && u.blockStart && !u.incomplete()
-        && saysAfterDoubledWord(m.target().unit.key, u.key) && dropDoubledWord(m.target())) {
-      m = new Match(Match.Relation.EXACT, m.target(), m.target(), 1.0);
-    }
-    if (m.isNone() && u.blockStart && !u.incomplete()) {
-      Slot t = keptAfterFirstWord(u);
-      if (t != null) {
-        m = new Match(Match.Relation.FULLER, t, t, (double) t.unit.key.length() / u.key.length());
-      }
-    }
-    if (m.isNone() && u.blockStart) {
-      // A restart that reads on past a kept opening that doubled its first word settles that
-      // seam too, cut or not: it says every word the kept one says after it (39994).
-      Slot t = keptWithFirstWordTwice(u);
-      if (t != null && dropDoubledWord(t)) {
-        m = new Match(Match.Relation.FULLER, t, t, (double) t.unit.key.length() / u.key.length());
-      }
+    if (u.blockStart) {
+      m = settleOpeningSeam(u, m);
     }
     if ((m.isNone() || m.relation() == Match.Relation.NEAR) && i == units.size() - 1
         && u.incomplete()) {
@@ -2451,6 +2434,43 @@ final class Merger {
    * Whether {@code key}, where it says {@code cut}, says before it what kept slot {@code prev}
    * ends with (or says nothing before it); true also when it does not say the cut as it is.
    */
+  /**
+   * How restart {@code u}, a paragraph's first sentence matched as {@code m}, reads once it
+   * settles the seam of a paragraph cut after one word and read on by a piece that opened with
+   * that word again: a word said twice or once, which only a restart tells.
+   *
+   * <table>
+   *   <caption>Restarts that settle the seam</caption>
+   *   <tr><th>kept opening</th><th>restart</th><th>then</th></tr>
+   *   <tr><td>"w w ..." (seam read as new text)</td><td>"w ...", whole, inside it</td>
+   *       <td>the cut's w goes as overlap; the restart repeats the opening (469566)</td></tr>
+   *   <tr><td>"w w ..."</td><td>"w ...", cut or whole, reading on past it</td>
+   *       <td>the same; the restart is its fuller version (39994)</td></tr>
+   *   <tr><td>"w ..." (seam read as overlap)</td><td>"w w ...", whole</td>
+   *       <td>the restart is its fuller version (516809)</td></tr>
+   * </table>
+   *
+   * A restart cut short inside the kept opening settles nothing: it may stop before the words
+   * that tell the two readings apart (83241).
+   */
+  private Match settleOpeningSeam(Unit u, Match m) {
+    if (m.relation() == Match.Relation.COVERED && !u.incomplete()
+        && saysAfterDoubledWord(m.target().unit.key, u.key) && dropDoubledWord(m.target())) {
+      return new Match(Match.Relation.EXACT, m.target(), m.target(), 1.0);
+    }
+    if (!m.isNone()) {
+      return m;
+    }
+    Slot t = u.incomplete() ? null : keptAfterFirstWord(u);
+    if (t == null) {
+      t = keptWithFirstWordTwice(u);
+      if (t == null || !dropDoubledWord(t)) {
+        return m;
+      }
+    }
+    return new Match(Match.Relation.FULLER, t, t, (double) t.unit.key.length() / u.key.length());
+  }
+
   /**
    * Whether {@code key} says the kept sentence keyed {@code kept} from its second word, where
    * that sentence opens with one word said twice ("👨‍👩 増水 川 ... 566-1-0." in "👨‍👩 👨‍👩 増水 川
