@@ -42,11 +42,11 @@ final class Merger {
   private record Recurrence(Unit unit, SourceSpan kept, MatchKind match, double similarity) {}
   private final List<Unit> all = new ArrayList<>();
   /**
-   * The keys of paragraph openings cut after one word: only such a cut makes the seam {@link
-   * #keptWithFirstWordTwice} looks for, and asking the index for every new paragraph cost a
-   * third more on text that is mostly new.
+   * The keys of paragraph openings a part stopped in: only such a cut makes the seams {@link
+   * #keptWithFirstWordTwice} and {@link #keptWithPhraseOnce} look for, and asking the index for
+   * every new paragraph cost a third more on text that is mostly new.
    */
-  private final Set<String> oneWordOpenings = new HashSet<>();
+  private final Set<String> openingCuts = new HashSet<>();
   /** Open cuts, most recent first. */
   private final Deque<Unit> cuts = new ArrayDeque<>();
 
@@ -233,8 +233,8 @@ final class Merger {
       if (p.markerGlued()) {
         last.gluedCut = true;
       }
-      if (last.blockStart && !last.key.isEmpty() && last.key.indexOf(' ') < 0) {
-        oneWordOpenings.add(last.key);
+      if (last.blockStart && !last.key.isEmpty()) {
+        openingCuts.add(last.key);
       }
     } else {
       lastPartCut = null;
@@ -2464,11 +2464,82 @@ final class Merger {
     Slot t = u.incomplete() ? null : keptAfterFirstWord(u);
     if (t == null) {
       t = keptWithFirstWordTwice(u);
-      if (t == null || !dropDoubledWord(t)) {
-        return m;
+      if (t != null && !dropDoubledWord(t)) {
+        t = null;
       }
     }
-    return new Match(Match.Relation.FULLER, t, t, (double) t.unit.key.length() / u.key.length());
+    if (t == null) {
+      t = keptWithPhraseOnce(u);
+    }
+    return t == null ? m
+        : new Match(Match.Relation.FULLER, t, t, (double) t.unit.key.length() / u.key.length());
+  }
+
+  /** Words of a phrase said twice in a row that {@link #keptWithPhraseOnce} looks for. */
+  private static final int MAX_PHRASE_WORDS = 3;
+
+  /**
+   * Phrases said twice in a row that {@link #keptWithPhraseOnce} looks at in one unit: periodic
+   * text ("la la la ...") says one at every word.
+   */
+  private static final int MAX_PHRASES_TRIED = 4;
+
+  /**
+   * The kept paragraph opening that restart {@code u} says with a phrase twice where the kept one
+   * says it once, at the seam it was joined across: a cut that ended with the phrase, read on by
+   * a piece that opened with it, was read as overlap ("... ש volunteers sandbags " then
+   * "volunteers sandbags 川 338-1-0. ...", and the restart "... ש volunteers sandbags volunteers
+   * sandbags 川 338-1-0. ..."). The restart, which reads at least as far, is its fuller version.
+   * Null otherwise (322338).
+   */
+  private Slot keptWithPhraseOnce(Unit u) {
+    if (openingCuts.isEmpty()) {
+      return null;
+    }
+    String[] words = u.key.split(" ", -1);
+    // Where each word starts in the key, so that a phrase's place costs no join of words.
+    int[] at = new int[words.length + 1];
+    for (int w = 0; w < words.length; w++) {
+      at[w + 1] = at[w] + words[w].length() + 1;
+    }
+    int tried = 0;
+    for (int len = 1; len <= MAX_PHRASE_WORDS; len++) {
+      for (int i = 0; i + 2 * len <= words.length && tried < MAX_PHRASES_TRIED; i++) {
+        if (!samePhrase(words, i, i + len, len)) {
+          continue;
+        }
+        tried++;
+        String head = u.key.substring(0, at[i + len] - 1);
+        if (!openingCuts.contains(head)) {
+          continue;
+        }
+        String once = head + u.key.substring(at[i + 2 * len] - 1);
+        Match r = doc.match(once, this.head, options.nearSimilarity());
+        Slot t = r.target();
+        if ((r.relation() == Match.Relation.EXACT || r.relation() == Match.Relation.FULLER)
+            && t.unit.blockStart && t.unit.slot == t && t.unit.pieceCount() >= 2
+            && once.startsWith(t.unit.key) && seamAfter(t.unit, head)) {
+          return t;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean samePhrase(String[] words, int a, int b, int len) {
+    for (int k = 0; k < len; k++) {
+      if (!words[a + k].equals(words[b + k])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether kept unit {@code k} was joined across a seam right after the words keyed {@code head}. */
+  private boolean seamAfter(Unit k, String head) {
+    SourceSpan first = k.piece(0);
+    return Keys.key(fragments.get(first.fragment()).substring(first.start(), first.end()))
+        .equals(head);
   }
 
   /**
@@ -2552,7 +2623,7 @@ final class Merger {
    */
   private Slot keptWithFirstWordTwice(Unit u) {
     int space = u.key.indexOf(' ');
-    if (space <= 0 || !oneWordOpenings.contains(u.key.substring(0, space))) {
+    if (space <= 0 || !openingCuts.contains(u.key.substring(0, space))) {
       return null;
     }
     String doubled = u.key.substring(0, space + 1) + u.key;
