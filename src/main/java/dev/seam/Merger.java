@@ -2535,7 +2535,9 @@ final class Merger {
     return true;
   }
 
-  /** Whether kept unit {@code k} was joined across a seam right after the words keyed {@code head}. */
+  /**
+   * Whether kept unit {@code k} was joined across a seam right after the words keyed {@code head}.
+   */
   private boolean seamAfter(Unit k, String head) {
     SourceSpan first = k.piece(0);
     return Keys.key(fragments.get(first.fragment()).substring(first.start(), first.end()))
