@@ -1077,8 +1077,8 @@ final class Doc {
         chains.add(new int[] {chainStart, chainEnd});
         chainUnits.add(chain);
       }
-      seamsOnSpaces =
-          chainsAligned(key, chains, chainUnits, c) && chainsFit(key, chains, chainUnits, c);
+      seamsOnSpaces = chainsAligned(key, chains, chainUnits, c)
+          && chainsFit(key, chains, chainUnits, c) && shortWordsFit(key, chains, chainUnits, c);
       if (!seamsOnSpaces && chains.size() > 1) {
         walked = gluedInOrder(key, chains.get(0), chainUnits.get(0), c);
         seamsOnSpaces = walked != null;
@@ -1304,6 +1304,45 @@ final class Doc {
       before = fit;
     }
     return true;
+  }
+
+  /**
+   * Whether the words before the first chain and after the last, which only {@link
+   * #coverShortKeys} found (a kept unit too short for grams), are glued where kept order puts
+   * them: a chain after such a word must start its unit, one before such a word must end it. A
+   * one-word kept cut, then words from inside a sentence elsewhere (740578: "👨‍👩 増水 road 578"
+   * over the kept cut "👨‍👩" and "... 堤坝 増水 road 578-0-0. ..." far before it), is no kept
+   * text: it is the cut said on.
+   */
+  private static boolean shortWordsFit(
+      String key, List<int[]> chains, List<int[]> units, Candidates candidates) {
+    int[] firstRange = chains.get(0);
+    int[] lastRange = chains.get(chains.size() - 1);
+    boolean before = !key.substring(0, firstRange[0]).isBlank();
+    boolean after = lastRange[1] < key.length() && !key.substring(lastRange[1]).isBlank();
+    if (!before && !after) {
+      return true;
+    }
+    String firstPiece = key.substring(firstRange[0], firstRange[1]).trim();
+    String lastPiece = key.substring(lastRange[0], lastRange[1]).trim();
+    boolean one = chains.size() == 1;
+    boolean firstFits = !before;
+    for (int u : units.get(0)) {
+      String k = candidates.slots[u].unit.key;
+      if ((!before || k.startsWith(firstPiece)) && (!one || !after || k.endsWith(lastPiece))) {
+        firstFits = true;
+        break;
+      }
+    }
+    if (!firstFits || one || !after) {
+      return firstFits;
+    }
+    for (int u : units.get(units.size() - 1)) {
+      if (candidates.slots[u].unit.key.endsWith(lastPiece)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Units without a key (a bare mark) that the walk along glued units may step over. */
