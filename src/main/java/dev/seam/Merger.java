@@ -3620,6 +3620,13 @@ final class Merger {
       }
       Slot at = end.at();
       Match after = matchAfterEnd(v.key, at);
+      if (after.relation() == Match.Relation.COVERED && v.incomplete() && after.target() != at
+          && after.target() != at.next && !Keys.startsWithCut(after.target().unit.key, v.key)) {
+        // A cut after the end that only shares words with a sentence elsewhere (567593: "...
+        // 593-1-0. volunteers" at the end of kept text, "volunteers" inside paragraph 0) is new
+        // text after the end, not a repeat of that sentence.
+        after = Match.NONE;
+      }
       if (after.relation() == Match.Relation.EXACT
           || after.relation() == Match.Relation.COVERED) {
         restRepeats(v, v.text(), v.piece(0), after.target(), after.last(), after.similarity());
