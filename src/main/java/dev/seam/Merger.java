@@ -214,7 +214,18 @@ final class Merger {
     }
     absorb(units.size() - 1);
     Unit last = units.get(units.size() - 1);
-    if (last.consumed && last.image != null && last.image.real && last.image.unit != null) {
+    boolean openAgain = false;
+    if (last.consumed && last.saidCutAgain != null && last.saidCutAgain.incomplete()
+        && !last.saidCutAgain.consumed && last.image != null && last.image.real
+        && last.image.unit != null && !last.image.unit.incomplete()) {
+      // The part's last words said an earlier cut again, to its last word, and that cut lies
+      // inside a whole kept sentence (569398: "河水 Fluss council road 橋 flood" twice, inside
+      // "... 橋 flood 磨坊 398-3-1."): the part stopped where the cut did, and the next part
+      // continues the cut, not the sentence.
+      last = last.saidCutAgain;
+      openAgain = true;
+    } else if (last.consumed && last.image != null && last.image.real
+        && last.image.unit != null) {
       // The part's last words were joined to an earlier cut: that sentence, which now holds
       // them, is what the next part may continue.
       last = last.image.unit;
@@ -224,7 +235,10 @@ final class Merger {
     }
     boolean atCut = p.endsWithMarker() || p.lastOfFragment();
     if (atCut && last.incomplete() && !last.consumed) {
-      cuts.push(last);
+      // A cut open again is pushed again only if a join took it off: the stack holds it once.
+      if (!openAgain || !cuts.contains(last)) {
+        cuts.push(last);
+      }
       lastPartCut = last;
       if (p.endsWithMarker()) {
         last.markedCut = true;
@@ -3534,6 +3548,7 @@ final class Merger {
     v.consumed = true;
     if (rest.isEmpty()) {
       v.image = cut.image != null ? cut.image : cut.slot;
+      v.saidCutAgain = cut;
       return true;
     }
     SourceSpan restSpan = new SourceSpan(v.fragment, v.start + from, v.end);

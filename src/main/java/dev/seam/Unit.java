@@ -151,6 +151,11 @@ final class Unit {
    * the parser's memo, it lets the report share excerpts without comparing chars.
    */
   Unit sameText;
+  /**
+   * The earlier cut this unit said again to its last word, when a join took all of this unit as
+   * overlap, or null: a part that stopped with this unit stopped where that cut did.
+   */
+  Unit saidCutAgain;
 
   /** Whether this unit's only piece is still the source range it was read from. */
   boolean asRead() {
