@@ -3851,10 +3851,12 @@ final class Merger {
         || within.next.real && within.next.sep.indexOf('\n') < 0) {
       return false;
     }
-    if (k == 0 && ov < v.key.length() && within.unit.key.contains(cut.key + v.key.substring(ov))) {
+    if (ov < v.key.length() && within.unit.key.contains(cut.key + v.key.substring(ov))) {
       // The lead-in reads on from the cut inside the kept cut, not at its end, which only ends
       // with the same letters ("…volunteers é ... 976-2-0. b" after "ש 👨‍👩 ש ש volunte", in the
-      // kept "ש 👨‍👩 ש ש volunteers é ... 976-2-0. bridge voluntee"): a repeat (543976).
+      // kept "ש 👨‍👩 ש ש volunteers é ... 976-2-0. bridge voluntee"): a repeat (543976). Also
+      // when it reads on into a paragraph it opens ("…2.\n\nBrücke Brücke ... 川 Brücke " after
+      // the cut "Brücke", in the kept "Brücke Brücke ... 川 Brücke Br", 574822).
       return false;
     }
     int keptOv = overlap(within.unit, v);
