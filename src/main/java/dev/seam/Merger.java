@@ -2126,6 +2126,23 @@ final class Merger {
    * Joins the start of this part to the cut it continues, if it continues one. Returns the index of
    * the unit that was joined, or -1.
    */
+  /**
+   * The unit that holds the words the part before ended with: its last unit, or the sentence a
+   * join put that unit into, when it read on from a cut. A cut inside a surrogate pair (590142:
+   * "... Deich 👨‍👩" split after the high half) leaves the piece after it ("‍👩 Fluss 増水
+   * 142-6-0." with the low half first) without the start of its first emoji, so a lead-in that
+   * says those words again ("…👨‍👩 Fluss 増水 142-6-0. bridge ...") overlaps only the joined
+   * sentence.
+   */
+  private Unit previousEnd() {
+    Unit last = previousPart.last();
+    if (last.consumed && last.image != null && last.image.real && last.image.unit != null
+        && last.image.unit.key.endsWith(last.key)) {
+      return last.image.unit;
+    }
+    return last;
+  }
+
   private int continuation() {
     Unit u0 = units.get(0);
     if (lastPartCut == null && previousPart != null && previousPart.endsWithMarker()
@@ -2295,7 +2312,7 @@ final class Merger {
       // as far as it repeats an older open cut is its continuation (9309: "…309-7-3." after
       // "... 橋 309-7-3.", not after the old cut "... volunteers 309-").
       int endOv = lastPartCut == null && previousPart != null && !previousPart.units().isEmpty()
-          ? overlap(previousPart.last(), u0) : 0;
+          ? overlap(previousEnd(), u0) : 0;
       int scanned = 0;
       for (java.util.Iterator<Unit> it = cuts.iterator(); it.hasNext() && scanned++ < MAX_WALK; ) {
         Unit cut = it.next();
@@ -2341,7 +2358,7 @@ final class Merger {
       if (lastPartCut == null && previousPart != null && !previousPart.units().isEmpty()) {
         // The part before stopped at a sentence end, and the lead-in repeats that end ("…9-4-0."
         // after "... mill 19-4-0."): the whole lead-in line is overlap.
-        Unit before = previousPart.last();
+        Unit before = previousEnd();
         int ov = overlap(before, u0);
         // ... or repeats it and reads on in the same sentence ("…l council 86-6-2. river ...",
         // one sentence to ICU): the overlap ends where the part before ended.

@@ -88,6 +88,23 @@ class HostileInputTest {
     }
   }
 
+  /**
+   * A cut inside a surrogate pair, read on by a piece that opens with the pair's low half, then
+   * a lead-in that says the joined sentence's end again and goes on (590142, which no golden file
+   * can hold: UTF-8 cannot write a lone surrogate).
+   */
+  @Test
+  void aLeadInAfterAPieceThatFinishedASplitSurrogatePairReadsOn() {
+    String family = "\uD83D\uDC68\u200D\uD83D\uDC69";
+    String first = "volunteers Fluss é flood 河水 ם 河水 磨坊 mill 142-0-0.\n\n";
+    List<String> fragments = List.of(
+        first + "土のう mill Deich " + family.substring(0, 1) + "\n\n---END---\n",
+        family.substring(1) + " Fluss 増水 142-6-0. \n\n---END---\n",
+        "…" + family + " Fluss 増水 142-6-0. bridge flood 川 磨坊 河水 river 142-6-1.\n");
+    assertThat(run(fragments).text()).isEqualTo(first + "土のう mill Deich " + family
+        + " Fluss 増水 142-6-0. bridge flood 川 磨坊 河水 river 142-6-1.\n");
+  }
+
   @Test
   void tenMegabytesWithoutALineBreak() {
     StringBuilder b = new StringBuilder();
