@@ -878,10 +878,12 @@ final class Merger {
     if ((m.isNone() || m.relation() == Match.Relation.FULLER && m.target() == head)
         && i > 0 && i == units.size() - 1 && u.incomplete() && head.real
         && units.get(i - 1).removal != null
-        && head.unit.key.contains(units.get(i - 1).key + " " + u.key)) {
+        && Keys.containsCut(head.unit.key, units.get(i - 1).key + " " + u.key)) {
       // A cut too short for grams that goes on inside the kept sentence the piece before it was
       // found in, right after it ("... 907-0-1." then "👨\u200D👩 sandbags De" inside "... 907-0-1.
-      // 👨\u200D👩 sandbags Deich 907-0-2.", a sentence that a join made of two).
+      // 👨\u200D👩 sandbags Deich 907-0-2.", a sentence that a join made of two), also when it
+      // stopped before a letter's mark (611343: "河水 Brücke 橋 e" in "... 343-1-1. 河水 Brücke 橋
+      // é ש ...").
       m = new Match(Match.Relation.COVERED, head, head,
           (double) u.key.length() / head.unit.key.length());
     }
