@@ -110,6 +110,9 @@ final class Merger {
   /** Chars in all fragments together. */
   private final long chars;
 
+  /** Chars {@link #spelledNearby} may still read (see {@link #NEARBY_BUDGET_PER_CHAR}). */
+  private long nearbyBudget;
+
   Merger(ReassemblyOptions options, List<String> fragments) {
     this.options = options;
     this.fragments = fragments;
@@ -119,6 +122,7 @@ final class Merger {
     }
     // Kept text is at most the input; size the indexes for it so they rarely grow.
     this.chars = chars;
+    this.nearbyBudget = NEARBY_BUDGET_PER_CHAR * chars + NEARBY_BUDGET_BASE;
     this.doc = new Doc((int) Math.min(chars, 1 << 24));
     this.head = doc.begin;
   }
@@ -503,7 +507,10 @@ final class Merger {
    * first chars of the continuation complete it into a word that its fragment, or the cut's,
    * spells elsewhere ("土の" + "う mill ..." in a fragment that says "土のう" again), or a
    * fragment near the seam, where a restart often says it (27176: "土の", then "う Fluss ...
-   * coun", then "土のう Fluss ..."; see {@link #spelledNearby}).
+   * coun", then "土のう Fluss ..."; see {@link #spelledNearby}). Or a restart a few fragments on
+   * says the two together, on past the continuation's first words (649150: "河" then "水 土のう
+   * Deich ...", and three fragments on "河水 土のう Deich ..."): a label and the paragraph after
+   * it are never said as one.
    */
   private boolean completesWordSpelledNearby(Unit cut, Unit v) {
     String t = v.text();
@@ -517,8 +524,24 @@ final class Merger {
       return false;
     }
     // Across the marker the two pieces are never spelled together, so any hit is elsewhere.
-    return spelledNearby(cut, v, cut.text() + t.substring(0, end));
+    if (spelledNearby(cut, v, cut.text() + t.substring(0, end), NEARBY_FRAGMENTS)) {
+      return true;
+    }
+    if (t.codePointCount(0, t.length()) < RESTART_SAID_CODE_POINTS) {
+      return false;
+    }
+    String said = t.substring(0, t.offsetByCodePoints(0, RESTART_SAID_CODE_POINTS));
+    return spelledNearby(cut, v, cut.text() + said, RESTART_FRAGMENTS);
   }
+
+  /**
+   * Code points of a continuation that a restart must say right after a label-like cut for the
+   * two to be one text: enough to be more than two words that happen to meet.
+   */
+  private static final int RESTART_SAID_CODE_POINTS = 8;
+
+  /** Fragments after a seam in which {@link #completesWordSpelledNearby} looks for a restart. */
+  private static final int RESTART_FRAGMENTS = 8;
 
   /** Longest label, in key chars. */
   private static final int MAX_LABEL = 4;
@@ -3316,7 +3339,7 @@ final class Merger {
         || !Texts.wordChar(key.codePointAt(start)) || !key.regionMatches(start, v.key, 0, ov)) {
       return false;
     }
-    return !spelledNearby(cut, v, wordAcross(cut, v));
+    return !spelledNearby(cut, v, wordAcross(cut, v), NEARBY_FRAGMENTS);
   }
 
   /**
@@ -3329,7 +3352,7 @@ final class Merger {
     return !startsWithSpace(v) && !cut.spaceBeforeMarker && v.leadIn == 0
         && !t.isEmpty() && Texts.wordChar(t.codePointAt(0))
         && !ct.isEmpty() && Texts.wordChar(ct.codePointBefore(ct.length()))
-        && spelledNearby(cut, v, wordAcross(cut, v));
+        && spelledNearby(cut, v, wordAcross(cut, v), NEARBY_FRAGMENTS);
   }
 
   /**
@@ -3352,27 +3375,58 @@ final class Merger {
   }
 
   /**
-   * Whether {@code s} is spelled in a fragment near the seam: the cut's, {@code v}'s, or one of
-   * the {@value #NEARBY_FRAGMENTS} before the cut's or after {@code v}'s. Restarts and copies say a
-   * word again within a few fragments (158486: the cut "土の" of "土のう", spelled one fragment
-   * before it and two after its rest); a fixed number of fragments keeps the cost linear.
+   * Whether {@code s} is spelled near the seam: around the cut in its fragment, around {@code v}
+   * in its own, or at the end of one of the {@code around} fragments before the cut's or the start
+   * of one after {@code v}'s. Restarts and copies say a word again within a few fragments (158486:
+   * the cut "土の" of "土のう", spelled one fragment before it and two after its rest). Each
+   * fragment is read only {@link #NEARBY_CHARS} either side of the seam, and all reads together
+   * stay within a budget linear in the input: a long fragment with a seam every few words would
+   * otherwise be read once per seam.
    */
-  private boolean spelledNearby(Unit cut, Unit v, String s) {
-    if (fragments.get(v.fragment).contains(s)
-        || cut.fragment != v.fragment && fragments.get(cut.fragment).contains(s)) {
+  private boolean spelledNearby(Unit cut, Unit v, String s, int around) {
+    if (holds(v.fragment, s, v.start, v.end)
+        || cut.fragment != v.fragment && holds(cut.fragment, s, cut.start, cut.end)) {
       return true;
     }
-    for (int k = 1; k <= NEARBY_FRAGMENTS; k++) {
-      if (cut.fragment - k >= 0 && fragments.get(cut.fragment - k).contains(s)
-          || v.fragment + k < fragments.size() && fragments.get(v.fragment + k).contains(s)) {
+    for (int k = 1; k <= around; k++) {
+      if (cut.fragment - k >= 0
+              && holds(cut.fragment - k, s, fragments.get(cut.fragment - k).length(),
+                  fragments.get(cut.fragment - k).length())
+          || v.fragment + k < fragments.size() && holds(v.fragment + k, s, 0, 0)) {
         return true;
       }
     }
     return false;
   }
 
-  /** How many fragments either side of a seam {@link #spelledNearby} reads. */
+  /**
+   * Whether fragment {@code f} spells {@code s} within {@link #NEARBY_CHARS} of {@code [from,
+   * to)}; false once {@link #nearbyBudget} cannot pay for the read.
+   */
+  private boolean holds(int f, String s, int from, int to) {
+    String text = fragments.get(f);
+    int a = Math.max(0, from - NEARBY_CHARS);
+    int b = (int) Math.min(text.length(), (long) to + NEARBY_CHARS);
+    if (b - a < s.length() || nearbyBudget < b - a) {
+      return false;
+    }
+    nearbyBudget -= b - a;
+    return (a == 0 && b == text.length() ? text : text.substring(a, b)).contains(s);
+  }
+
+  /** How many fragments either side of a seam {@link #spelledNearby} reads for a word. */
   private static final int NEARBY_FRAGMENTS = 2;
+
+  /** Chars either side of a seam that {@link #spelledNearby} reads in one fragment. */
+  private static final int NEARBY_CHARS = 1 << 15;
+
+  /**
+   * Chars {@link #spelledNearby} may read per char of input, and beyond that: its reads are
+   * bounded by the input, not by the number of seams times the fragments' length.
+   */
+  private static final long NEARBY_BUDGET_PER_CHAR = 16;
+
+  private static final long NEARBY_BUDGET_BASE = 1 << 22;
 
   /** Whether {@code after} opens with a mark that finishes the letter {@code before} ends with. */
   private static boolean finishesLetter(String before, String after) {
