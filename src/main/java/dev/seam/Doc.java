@@ -36,6 +36,11 @@ final class Doc {
   private static final int MAX_EXACT = 32;
   /** Seeds a candidate may extend at another alignment inside text it already covers. */
   private static final int MAX_OFF_DIAGONAL = 2;
+  /** Later places of a seed's window in one kept key that a seed tries. */
+  private static final int MAX_LATER_PLACES = 4;
+  /** Chars of kept keys that the search for later places may read, per char of the key. */
+  private static final long PLACE_BUDGET_PER_CHAR = 8;
+  private static final long PLACE_BUDGET_BASE = 256;
   private static final long GAP = 1L << 32;
   private static final long BASE = 0x100000001B3L;
 
@@ -647,6 +652,11 @@ final class Doc {
     /** For each candidate, where the run that ends at coveredTo starts in the key. */
     private int[] coveredFrom = new int[8];
     int count;
+    /**
+     * Chars of kept keys {@link #seedLaterPlaces} may still read for this key: a multiple of
+     * its length.
+     */
+    private long placeBudget;
     /** Runs as (candidate, key start, key end, unit start), four ints each. */
     int[] runs = new int[32];
     int runCount;
@@ -664,6 +674,7 @@ final class Doc {
     Candidates reset(String key, int max) {
       this.key = key;
       this.max = max;
+      this.placeBudget = PLACE_BUDGET_PER_CHAR * (long) key.length() + PLACE_BUDGET_BASE;
       for (int i = 0; i < count; i++) {
         clearId(slots[i]);
         slots[i] = null;
@@ -806,6 +817,64 @@ final class Doc {
         coveredFrom[c] = from;
         diagonal[c] = o - from;
       }
+      if (!off && to - from == K && key.length() > K) {
+        // The window reads on neither way where it was posted: the key may stand at another place.
+        seedLaterPlaces(c, other, at, offset);
+      }
+    }
+
+    /**
+     * The index posts a unit once per window, at the window's first place in the unit's key; a
+     * unit that says the window again holds it at other places too, and the key may stand at one
+     * of those (658052: "土のう 堤坝 é 52-1-2." at the end of "... mill 土のう é 52-1-1. 土のう 堤坝
+     * é 52-1-2.", whose only anchor " é 52-1-" is posted at the "52-1-1." place). Asked only for a
+     * seed that reads on neither way at its posted place; each later place that reads on further
+     * than the window is a run too. The search is bounded by {@link #placeBudget}, so a key costs
+     * a multiple of its length however often kept text repeats.
+     */
+    private void seedLaterPlaces(int c, String other, int at, int offset) {
+      int tries = 0;
+      int q = offset;
+      while (tries++ < MAX_LATER_PLACES && placeBudget > 0) {
+        int next = nextPlace(other, q + 1, at);
+        placeBudget -= (next < 0 ? other.length() : next + K) - (q + 1);
+        if (next < 0) {
+          return;
+        }
+        q = next;
+        int from = at;
+        int o = q;
+        while (from > 0 && o > 0 && key.charAt(from - 1) == other.charAt(o - 1)) {
+          from--;
+          o--;
+        }
+        int to = at + K;
+        int end = q + K;
+        while (to < key.length() && end < other.length() && key.charAt(to) == other.charAt(end)) {
+          to++;
+          end++;
+        }
+        if (to - from > K) {
+          addRun(c, from, to, o);
+          if (to > coveredTo[c]) {
+            coveredTo[c] = to;
+            coveredFrom[c] = from;
+            diagonal[c] = o - from;
+          }
+        }
+      }
+    }
+
+    /** Where {@code other} next says the key's window at {@code at}, from {@code from}; or -1. */
+    private int nextPlace(String other, int from, int at) {
+      char first = key.charAt(at);
+      for (int q = other.indexOf(first, from); q >= 0 && q + K <= other.length();
+          q = other.indexOf(first, q + 1)) {
+        if (other.regionMatches(q, key, at, K)) {
+          return q;
+        }
+      }
+      return -1;
     }
 
     private void addRun(int c, int from, int to, int unitStart) {

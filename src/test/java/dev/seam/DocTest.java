@@ -56,6 +56,21 @@ class DocTest {
     assertThat(m.target()).isSameAs(kept);
   }
 
+  /**
+   * A short sentence whose only anchor the kept unit says twice: the index posts the window at
+   * its first place, where it reads on neither way, and the sentence stands at the second
+   * (658052).
+   */
+  @Test
+  void shortSentenceAtTheSecondPlaceOfItsOnlyAnchorIsCovered() {
+    Doc d = new Doc();
+    Slot kept = d.insertAfter(d.begin, unit("川 👨\u200D👩 土のう Fluss volunteers 👨\u200D👩 mill 土のう"
+        + " é 52-1-1. 土のう 堤坝 é 52-1-2."), "");
+    Match m = match(d, "土のう 堤坝 é 52-1-2.");
+    assertThat(m.relation()).isEqualTo(Match.Relation.COVERED);
+    assertThat(m.target()).isSameAs(kept);
+  }
+
   @Test
   void sentencePiecesFromTwoPlacesGluedMidWordAreNotCovered() {
     Doc d = new Doc();
