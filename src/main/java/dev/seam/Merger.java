@@ -937,7 +937,12 @@ final class Merger {
       // The piece before and this one together saying all of the kept unit from its start place
       // the overlap, however short (317358: "... 358-0-0." then "Deich 👨‍👩 👨‍👩 bri" over the
       // kept cut "... 358-0-0. Deich 👨‍👩").
-      boolean tiled = saidStart && before.key.length() + 1 + ov >= head.unit.key.length();
+      // So do the piece before and this one together saying the kept unit's end, the piece
+      // before right up to the overlap (690165: "う ... 165-2-0." then "堤坝 ם ש 165-2-1.
+      // volunteers ..." over the kept "👨‍👩 ... 土のう ... 165-2-0. 堤坝 ם ש 165-2-1.").
+      boolean tiled = saidStart && before.key.length() + 1 + ov >= head.unit.key.length()
+          || ov > 0 && ov < u.key.length()
+              && head.unit.key.endsWith(before.key + " " + u.key.substring(0, ov));
       boolean wholeSaid = head.unit.incomplete() || head.unit.pieceCount() > 1 || tiled;
       if (wholeSaid && ov >= (tiled ? options.minOverlap() : 2 * Doc.K) && ov < u.key.length()
           && join(head.unit, u, ov)) {
