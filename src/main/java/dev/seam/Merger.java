@@ -2212,7 +2212,10 @@ final class Merger {
                 // after the cut "ם mill 橋 増水 flood 66" in "... 663-2-0.").
                 || lastPartCut.removal != null && lastPartCut.image != null
                     && snapTargets[0] == Doc.live(lastPartCut.image).next
-                    && overlap(lastPartCut, u0) >= options.minOverlap());
+                    && (overlap(lastPartCut, u0) >= options.minOverlap()
+                        // ... also from the sentence before the cut (714519: "…19-3-0. 橋 川 ש 堤坝
+                        // 519-3-1. bridge ..." after "... 519-3-0." and the cut "橋 川 ש").
+                        || overlapAcross(lastPartCut, u0) >= options.minOverlap()));
     // A piece that opens with a joiner or a combining mark finishes the cut's last cluster
     // ("volunteers 👨" + "\u200D👩 ..."): whatever kept text it also lies in, it is the rest.
     // After a cut that stopped on a joiner ("👨‍👩 👨\u200D"), a piece that opens with an emoji of
