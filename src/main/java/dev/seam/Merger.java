@@ -44,9 +44,12 @@ final class Merger {
   /**
    * The keys of paragraph openings a part stopped in: only such a cut makes the seams {@link
    * #keptWithFirstWordTwice} and {@link #keptWithPhraseOnce} look for, and asking the index for
-   * every new paragraph cost a third more on text that is mostly new.
+   * every new paragraph cost a third more on text that is mostly new. Each key maps to the latest
+   * cut that had it.
    */
-  private final Set<String> openingCuts = new HashSet<>();
+  private final Map<String, Unit> openingCuts = new java.util.HashMap<>();
+  /** The lengths of the keys in {@link #openingCuts}, to pass over other phrases at no cost. */
+  private final Set<Integer> openingCutLengths = new HashSet<>();
   /** Open cuts, most recent first. */
   private final Deque<Unit> cuts = new ArrayDeque<>();
 
@@ -252,7 +255,8 @@ final class Merger {
         last.gluedCut = true;
       }
       if (last.blockStart && !last.key.isEmpty()) {
-        openingCuts.add(last.key);
+        openingCuts.put(last.key, last);
+        openingCutLengths.add(last.key.length());
       }
     } else {
       lastPartCut = null;
@@ -2554,7 +2558,9 @@ final class Merger {
    * a piece that opened with it, was read as overlap ("... ש volunteers sandbags " then
    * "volunteers sandbags 川 338-1-0. ...", and the restart "... ש volunteers sandbags volunteers
    * sandbags 川 338-1-0. ..."). The restart, which reads at least as far, is its fuller version.
-   * Null otherwise (322338).
+   * Likewise when that piece was read as a restatement that replaced the cut (731863: "Deich ם ם "
+   * then "Deich ם ם Fluss ...", and the restart "Deich ם ם Deich ם ם Fluss ..."). Null otherwise
+   * (322338).
    */
   private Slot keptWithPhraseOnce(Unit u) {
     if (openingCuts.isEmpty()) {
@@ -2569,20 +2575,23 @@ final class Merger {
     int tried = 0;
     for (int len = 1; len <= MAX_PHRASE_WORDS; len++) {
       for (int i = 0; i + 2 * len <= words.length && tried < MAX_PHRASES_TRIED; i++) {
-        if (!samePhrase(words, i, i + len, len)) {
+        if (!openingCutLengths.contains(at[i + len] - 1) || !samePhrase(words, i, i + len, len)) {
           continue;
         }
         tried++;
         String head = u.key.substring(0, at[i + len] - 1);
-        if (!openingCuts.contains(head)) {
+        Unit cut = openingCuts.get(head);
+        if (cut == null) {
           continue;
         }
         String once = head + u.key.substring(at[i + 2 * len] - 1);
         Match r = doc.match(once, this.head, options.nearSimilarity());
         Slot t = r.target();
         if ((r.relation() == Match.Relation.EXACT || r.relation() == Match.Relation.FULLER)
-            && t.unit.blockStart && t.unit.slot == t && t.unit.pieceCount() >= 2
-            && once.startsWith(t.unit.key) && seamAfter(t.unit, head)) {
+            && t.unit.blockStart && t.unit.slot == t && once.startsWith(t.unit.key)
+            && (t.unit.pieceCount() >= 2 && seamAfter(t.unit, head)
+                || cut.removal != null && cut.removal.kind() == ChangeKind.REPLACED_BY_FULLER
+                    && Doc.live(cut.removal.keptAt()) == t)) {
           return t;
         }
       }
@@ -2689,7 +2698,7 @@ final class Merger {
    */
   private Slot keptWithFirstWordTwice(Unit u) {
     int space = u.key.indexOf(' ');
-    if (space <= 0 || !openingCuts.contains(u.key.substring(0, space))) {
+    if (space <= 0 || !openingCuts.containsKey(u.key.substring(0, space))) {
       return null;
     }
     String doubled = u.key.substring(0, space + 1) + u.key;
