@@ -3950,12 +3950,6 @@ final class Merger {
       return false;
     }
     int keptOv = overlap(within.unit, v);
-    if (snapTargets[k] == null && v.incomplete()
-        && (keptOv <= 0 || v.key.indexOf(' ', keptOv) >= 0)) {
-      // A piece itself cut, found nowhere, completes the kept cut only as far as the word the
-      // kept cut stopped in (158761: "…ood road ... ש ש sand" over the kept "... ש ש san").
-      return false;
-    }
     if (keptOv > ov && keptOv < v.key.length() && join(within.unit, v, keptOv)) {
       cuts.remove(cut);
       return true;
