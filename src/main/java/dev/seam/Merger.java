@@ -4135,6 +4135,15 @@ final class Merger {
     // Only when what follows the end lies in kept text on its own: else the repeat stays whole.
     String following = Keys.key(rest).substring(endSaid.length()).strip();
     Match after = doc.match(following, at, options.nearSimilarity());
+    Slot next = at.next;
+    if (after.isNone() && next.real && next.unit != null && next.unit.slot == next
+        && !following.isEmpty() && Keys.startsWithCut(next.unit.key, following)) {
+      // Too short for the index, what follows may start the kept sentence right after (741881:
+      // "1-1-1. ם 河水 👨‍👩 88" after the cut "... 増水 👨‍👩 88" in "... 881-1-1.", then "ם 河水
+      // 👨‍👩 881-1-2." next).
+      after = new Match(Match.Relation.COVERED, next, next,
+          (double) following.length() / next.unit.key.length());
+    }
     if (after.relation() != Match.Relation.EXACT && after.relation() != Match.Relation.COVERED
         || after.target() == at) {
       return false;
