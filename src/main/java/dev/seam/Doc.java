@@ -817,8 +817,10 @@ final class Doc {
         coveredFrom[c] = from;
         diagonal[c] = o - from;
       }
-      if (!off && to - from == K && key.length() > K) {
-        // The window reads on neither way where it was posted: the key may stand at another place.
+      if (!off && key.length() > K && (to - from == K
+          || key.length() < 2 * (K + W - 1) && (from > 0 || to < key.length()))) {
+        // The window reads on neither way where it was posted, or a short key, with few anchors,
+        // is read only in part there: the key may stand at another place.
         seedLaterPlaces(c, other, at, offset);
       }
     }
@@ -827,9 +829,10 @@ final class Doc {
      * The index posts a unit once per window, at the window's first place in the unit's key; a
      * unit that says the window again holds it at other places too, and the key may stand at one
      * of those (658052: "土のう 堤坝 é 52-1-2." at the end of "... mill 土のう é 52-1-1. 土のう 堤坝
-     * é 52-1-2.", whose only anchor " é 52-1-" is posted at the "52-1-1." place). Asked only for a
-     * seed that reads on neither way at its posted place; each later place that reads on further
-     * than the window is a run too. The search is bounded by {@link #placeBudget}, so a key costs
+     * é 52-1-2.", whose only anchor " é 52-1-" is posted at the "52-1-1." place; 748268: "橋 flood
+     * Brücke 268-2-3." in "Deich flood Brücke 268-2-2. 橋 flood Brücke 268-2-3."). Asked only
+     * for a seed that reads on neither way at its posted place, or that a short key has only in
+     * part there; each later place that reads on further than the window is a run too. The search is bounded by {@link #placeBudget}, so a key costs
      * a multiple of its length however often kept text repeats.
      */
     private void seedLaterPlaces(int c, String other, int at, int offset) {

@@ -69,6 +69,13 @@ class DocTest {
     Match m = match(d, "土のう 堤坝 é 52-1-2.");
     assertThat(m.relation()).isEqualTo(Match.Relation.COVERED);
     assertThat(m.target()).isSameAs(kept);
+    // Also where the first place reads on, but only over part of a short key (748268).
+    Doc e = new Doc();
+    Slot twice = e.insertAfter(e.begin,
+        unit("Deich flood Brücke 268-2-2. 橋 flood Brücke 268-2-3."), "");
+    Match n = match(e, "橋 flood Brücke 268-2-3.");
+    assertThat(n.relation()).isEqualTo(Match.Relation.COVERED);
+    assertThat(n.target()).isSameAs(twice);
   }
 
   @Test
