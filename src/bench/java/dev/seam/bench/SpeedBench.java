@@ -66,12 +66,14 @@ public class SpeedBench {
           "stream-10k",
           "stream-100k",
           "prefix-10k",
-          "prefix-100k");
+          "prefix-100k",
+          "seams-10k",
+          "seams-100k");
 
   @Param({
     "seeds", "corrupted-10KB", "corrupted-100KB", "corrupted-1MB", "corrupted-10MB", "copies-10k",
     "copies-100k", "restarts-100", "restarts-1000", "line-1MB", "line-10MB", "tiny-10k", "tiny-100k",
-    "stream-10k", "stream-100k", "prefix-10k", "prefix-100k"
+    "stream-10k", "stream-100k", "prefix-10k", "prefix-100k", "seams-10k", "seams-100k"
   })
   public String shape;
 
@@ -210,6 +212,18 @@ public class SpeedBench {
         }
         return List.of(b.toString());
       }
+      case "seams-10k":
+      case "seams-100k": {
+        // One fragment with a seam every few words: a one-char line that looks like a label, cut
+        // at a marker and read on by a piece without a space. Each seam asks whether the two
+        // spell a word near it, which once read the whole fragment per seam.
+        int n = name.endsWith("100k") ? 100_000 : 10_000;
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+          b.append("河\n\n---END---\n水 a").append(i).append(".\n\n");
+        }
+        return List.of(b.toString());
+      }
       default: {
         // corrupted-SIZE: manual-like corrupted documents joined into one input of that size.
         long target = switch (name) {
@@ -289,7 +303,7 @@ public class SpeedBench {
       {"corrupted-1MB", "corrupted-10MB"}, {"copies-10k", "copies-100k"},
       {"restarts-100", "restarts-1000"}, {"line-1MB", "line-10MB"}, {"tiny-10k", "tiny-100k"},
       {"stream-10k", "stream-100k"},
-      {"prefix-10k", "prefix-100k"}
+      {"prefix-10k", "prefix-100k"}, {"seams-10k", "seams-100k"}
     };
     for (String[] s : steps) {
       if (ms.containsKey(s[0]) && ms.containsKey(s[1])) {
