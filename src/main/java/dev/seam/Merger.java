@@ -2442,7 +2442,12 @@ final class Merger {
     // again ("é é council 243-4-0.") is another sentence.
     String t0 = u0.text();
     boolean restOfToken = midToken(lastPartCut) && u0.leadIn == 0 && !t0.isEmpty()
-        && UCharacter.isLetterOrDigit(t0.codePointAt(0));
+        && UCharacter.isLetterOrDigit(t0.codePointAt(0))
+        // ... or digits right after a cut that stopped on a digit, the number read on (804555:
+        // "... Deich 河水 5" then "55-5-1. road ...", where a later paragraph opens "river Deich
+        // 河水 555-6-0.", the cut's last words and a number that starts alike).
+        || endsWithDigit(lastPartCut) && u0.leadIn == 0 && !t0.isEmpty()
+            && UCharacter.isDigit(t0.codePointAt(0));
     int scan = finishesCut ? 0
         : spellsCutWordOn(lastPartCut, u0) || readsOnBetweenWords || restOfToken ? 1 : 3;
     for (int k = 0; k < Math.min(scan, units.size()); k++) {
@@ -2807,6 +2812,13 @@ final class Merger {
    * Whether the cut stopped inside a token, right after a hyphen that follows a letter or digit
    * ("736-4-"): what comes next is the token's rest, even if it looks like a list number ("0.").
    */
+  /** Whether {@code cut} stopped right after a digit, with no space before its marker. */
+  private static boolean endsWithDigit(Unit cut) {
+    String t = cut.text();
+    return !cut.spaceBeforeMarker && !t.isEmpty()
+        && UCharacter.isDigit(t.codePointBefore(t.length()));
+  }
+
   private static boolean midToken(Unit cut) {
     String t = cut.text();
     if (cut.spaceBeforeMarker || t.length() < 2) {
