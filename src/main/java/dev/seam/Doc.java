@@ -792,13 +792,7 @@ final class Doc {
       if (c < 0) {
         return;
       }
-      int from = at;
-      int to = at + K;
-      int o = offset;
-      while (from > 0 && o > 0 && key.charAt(from - 1) == other.charAt(o - 1)) {
-        from--;
-        o--;
-      }
+      int from = runStart(other, at, offset);
       if (off) {
         offDiagonal[c]++;
         if (from >= coveredFrom[c]) {
@@ -806,17 +800,8 @@ final class Doc {
           return;
         }
       }
-      int end = offset + K;
-      while (to < key.length() && end < other.length() && key.charAt(to) == other.charAt(end)) {
-        to++;
-        end++;
-      }
-      addRun(c, from, to, o);
-      if (to > coveredTo[c]) {
-        coveredTo[c] = to;
-        coveredFrom[c] = from;
-        diagonal[c] = o - from;
-      }
+      int to = runEnd(other, at, offset);
+      keepRun(c, from, to, offset - (at - from));
       if (!off && key.length() > K && (to - from == K
           || key.length() < 2 * (K + W - 1) && (from > 0 || to < key.length()))) {
         // The window reads on neither way where it was posted, or a short key, with few anchors,
@@ -832,8 +817,9 @@ final class Doc {
      * é 52-1-2.", whose only anchor " é 52-1-" is posted at the "52-1-1." place; 748268: "橋 flood
      * Brücke 268-2-3." in "Deich flood Brücke 268-2-2. 橋 flood Brücke 268-2-3."). Asked only
      * for a seed that reads on neither way at its posted place, or that a short key has only in
-     * part there; each later place that reads on further than the window is a run too. The search is bounded by {@link #placeBudget}, so a key costs
-     * a multiple of its length however often kept text repeats.
+     * part there; each later place that reads on further than the window is a run too. The search
+     * is bounded by {@link #placeBudget}, so a key costs a multiple of its length however often
+     * kept text repeats.
      */
     private void seedLaterPlaces(int c, String other, int at, int offset) {
       int tries = 0;
@@ -845,26 +831,46 @@ final class Doc {
           return;
         }
         q = next;
-        int from = at;
-        int o = q;
-        while (from > 0 && o > 0 && key.charAt(from - 1) == other.charAt(o - 1)) {
-          from--;
-          o--;
-        }
-        int to = at + K;
-        int end = q + K;
-        while (to < key.length() && end < other.length() && key.charAt(to) == other.charAt(end)) {
-          to++;
-          end++;
-        }
+        int from = runStart(other, at, q);
+        int to = runEnd(other, at, q);
         if (to - from > K) {
-          addRun(c, from, to, o);
-          if (to > coveredTo[c]) {
-            coveredTo[c] = to;
-            coveredFrom[c] = from;
-            diagonal[c] = o - from;
-          }
+          keepRun(c, from, to, q - (at - from));
         }
+      }
+    }
+
+    /**
+     * Where the run through the key's window at {@code at}, found at {@code offset} of {@code
+     * other}, starts in the key.
+     */
+    private int runStart(String other, int at, int offset) {
+      int from = at;
+      int o = offset;
+      while (from > 0 && o > 0 && key.charAt(from - 1) == other.charAt(o - 1)) {
+        from--;
+        o--;
+      }
+      return from;
+    }
+
+    /** Where that run ends in the key. */
+    private int runEnd(String other, int at, int offset) {
+      int to = at + K;
+      int end = offset + K;
+      while (to < key.length() && end < other.length() && key.charAt(to) == other.charAt(end)) {
+        to++;
+        end++;
+      }
+      return to;
+    }
+
+    /** Adds a run of candidate {@code c}, and makes it the one that covers furthest if it is. */
+    private void keepRun(int c, int from, int to, int unitStart) {
+      addRun(c, from, to, unitStart);
+      if (to > coveredTo[c]) {
+        coveredTo[c] = to;
+        coveredFrom[c] = from;
+        diagonal[c] = unitStart - from;
       }
     }
 
