@@ -2191,6 +2191,10 @@ final class Merger {
       Unit before = previousPart.last();
       Slot at = before.removal != null && before.image != null ? Doc.live(before.image) : null;
       if (at != null && at.real && at.unit != null && at.unit.incomplete()
+          // A piece that says the kept cut again from its start is a restart of it, however the
+          // cut's last letters start the piece too (783409: "sandbags ... 409-2-0. sandbags road
+          // ..." after "sandbags ... 409-2-0. ", in the kept cut "sandbags ... 409-2-0. sandb").
+          && !Keys.startsWithCut(u0.key, at.unit.key)
           && (snapTargets[0] == null
               || at.unit.key.length() - at.unit.key.lastIndexOf(before.key) - before.key.length()
                   > options.minOverlap()
