@@ -47,7 +47,7 @@ final class Doc {
   final Slot begin = new Slot(null, "", false);
   final Slot end = new Slot(null, "", false);
   /** Key to its slot, or to a list of slots when kept more than once (most keys are kept once). */
-  private ExactIndex exact;
+  private SplitMap<Object> exact;
   private GramIndex grams;
   /** The windows of the key being matched; one document is matched by one thread at a time. */
   private long[] queryGrams = new long[64];
@@ -63,7 +63,7 @@ final class Doc {
 
   /** A document sized for about {@code chars} chars of kept text, so its indexes rarely grow. */
   Doc(int chars) {
-    exact = new ExactIndex(Math.max(16, chars / 32));
+    exact = new SplitMap<>(Math.max(16, chars / 32));
     // Not sized from the input: repeated text adds no windows, and the index doubles as it fills.
     grams = new GramIndex(1024);
     begin.next = end;
@@ -83,7 +83,7 @@ final class Doc {
    */
   void expectUnits(int units) {
     if (exact.isEmpty()) {
-      exact = new ExactIndex(units);
+      exact = new SplitMap<>(units);
     }
   }
 
@@ -92,7 +92,7 @@ final class Doc {
    * slots, and the output and the report are built while this document is still alive.
    */
   void releaseIndexes() {
-    exact = new ExactIndex(16);
+    exact = new SplitMap<>(16);
     grams = new GramIndex(16);
   }
 
@@ -459,69 +459,6 @@ final class Doc {
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;
     return h;
-  }
-
-  /**
-   * The exact index, split into hash maps of at most about 32,768 keys each. One map for 100,000
-   * units has a table of 262,144 references (1 MB): G1 allocates an array that large as a
-   * humongous object in the old generation and, an array of references, does not reclaim it at a
-   * young collection once the call is over, while its cards keep every node it points to alive.
-   * Each later collection then copied the whole of the calls before it: 100,000 tiny fragments
-   * spent about a third of their time in collection pauses, 10,000 almost none. Tables of at most
-   * 256 KB stay below the humongous size of any heap of 1 GB or more.
-   */
-  private static final class ExactIndex {
-    private static final int KEYS_PER_MAP = 1 << 15;
-    private final Map<String, Object>[] maps;
-    private final int shift;
-
-    @SuppressWarnings("unchecked")
-    ExactIndex(int expected) {
-      int n = 1;
-      while ((long) n * KEYS_PER_MAP < expected && n < (1 << 16)) {
-        n <<= 1;
-      }
-      maps = new Map[n];
-      int each = (int) Math.min(1 << 30, (long) Math.ceil(expected / (double) n / 0.75) + 1);
-      for (int i = 0; i < n; i++) {
-        maps[i] = new HashMap<>(each);
-      }
-      shift = 32 - Integer.numberOfTrailingZeros(n);
-    }
-
-    private Map<String, Object> map(Object key) {
-      // The top bits of a multiplicative hash choose the map; HashMap uses the low bits within it.
-      return maps.length == 1 ? maps[0] : maps[(key.hashCode() * 0x9E3779B9) >>> shift];
-    }
-
-    Object get(String key) {
-      return map(key).get(key);
-    }
-
-    boolean containsKey(String key) {
-      return map(key).containsKey(key);
-    }
-
-    void merge(String key, Slot s, java.util.function.BiFunction<Object, Object, Object> add) {
-      map(key).merge(key, s, add);
-    }
-
-    void put(String key, Object value) {
-      map(key).put(key, value);
-    }
-
-    void remove(String key) {
-      map(key).remove(key);
-    }
-
-    boolean isEmpty() {
-      for (Map<String, Object> m : maps) {
-        if (!m.isEmpty()) {
-          return false;
-        }
-      }
-      return true;
-    }
   }
 
   /** Adds a slot to what the exact index holds for a key: a slot, or a list from the second on. */

@@ -47,7 +47,7 @@ final class Merger {
    * every new paragraph cost a third more on text that is mostly new. Each key maps to the latest
    * cut that had it.
    */
-  private final Map<String, Unit> openingCuts = new java.util.HashMap<>();
+  private final SplitMap<Unit> openingCuts = new SplitMap<>(16);
   /** The lengths of the keys in {@link #openingCuts}, to pass over other phrases at no cost. */
   private final Set<Integer> openingCutLengths = new HashSet<>();
   /** Open cuts, most recent first. */
