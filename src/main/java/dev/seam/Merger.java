@@ -2232,7 +2232,7 @@ final class Merger {
     // the cut.
     boolean finishesCluster =
         lastPartCut != null && u0.leadIn == 0 && u0.isProse() && !startsWithSpace(u0)
-            && Texts.splitsCluster(lastPartCut.text(), u0.text())
+            && lastPartCut.splitsClusterWith(u0)
             && !(opensWithOwnCluster(u0) && snapTargets[0] != null
                 && restartsKeptUnit(u0));
     // A piece found as a fuller version of the very cut it follows, a cut that is not its part's
@@ -2330,7 +2330,7 @@ final class Merger {
         return -1;
       }
       boolean kept = lastPartCut.slot != null && lastPartCut.slot.unit == lastPartCut;
-      if (repeated && !(kept && Texts.splitsCluster(lastPartCut.text(), u0.text()))) {
+      if (repeated && !(kept && lastPartCut.splitsClusterWith(u0))) {
         // Both pieces repeat kept text: the piece goes as a repeat, and so did the cut, unless
         // the cut was kept because it stopped inside a cluster ("e" | "\u0301 ..."): joined,
         // the two are found as the repeat they are.

@@ -72,6 +72,9 @@ final class Texts {
     return s.codePointAt(it.preceding(s.length()));
   }
 
+  /** How many chars either side of a seam decide whether a grapheme cluster spans it. */
+  static final int SEAM_CONTEXT = 16;
+
   /**
    * Whether {@code before} followed by {@code after} has no grapheme boundary between them: a cut
    * fell inside a cluster ("e" + "\u0301", a ZWJ sequence, a surrogate pair).
@@ -80,9 +83,13 @@ final class Texts {
     if (before.isEmpty() || after.isEmpty()) {
       return false;
     }
+    if (plainBoundary(before.charAt(before.length() - 1), after.charAt(0))) {
+      return false;
+    }
     // Clusters that span a seam are short; a few chars either side decide it.
-    int from = Math.max(0, before.length() - 16);
-    String around = before.substring(from) + after.substring(0, Math.min(16, after.length()));
+    int from = Math.max(0, before.length() - SEAM_CONTEXT);
+    String around =
+        before.substring(from) + after.substring(0, Math.min(SEAM_CONTEXT, after.length()));
     BreakIterator it = graphemes();
     it.setText(around);
     return !it.isBoundary(before.length() - from);
@@ -143,8 +150,11 @@ final class Texts {
    * cloning an iterator (about 2 KB) for the common case; anything else asks ICU.
    */
   static boolean plainBoundary(String s, int offset) {
-    char before = s.charAt(offset - 1);
-    char after = s.charAt(offset);
+    return plainBoundary(s.charAt(offset - 1), s.charAt(offset));
+  }
+
+  /** {@link #plainBoundary(String, int)} between two chars side by side. */
+  static boolean plainBoundary(char before, char after) {
     if (Character.isSurrogate(before) || Character.isSurrogate(after)) {
       return false;
     }

@@ -214,6 +214,29 @@ final class Unit {
     return text != null ? text : source.substring(start, end);
   }
 
+  /**
+   * Whether this unit's text followed by {@code after}'s has no grapheme boundary between them;
+   * reads only the chars near the seam, not copies of both texts.
+   */
+  boolean splitsClusterWith(Unit after) {
+    int n = textLength();
+    int m = after.textLength();
+    if (n == 0 || m == 0 || Texts.plainBoundary(charAt(n - 1), after.charAt(0))) {
+      return false;
+    }
+    return Texts.splitsCluster(
+        textRange(Math.max(0, n - Texts.SEAM_CONTEXT), n),
+        after.textRange(0, Math.min(Texts.SEAM_CONTEXT, m)));
+  }
+
+  private char charAt(int i) {
+    return text != null ? text.charAt(i) : source.charAt(start + i);
+  }
+
+  private String textRange(int from, int to) {
+    return text != null ? text.substring(from, to) : source.substring(start + from, start + to);
+  }
+
   int textLength() {
     return text != null ? text.length() : end - start;
   }
