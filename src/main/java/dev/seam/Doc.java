@@ -53,7 +53,7 @@ final class Doc {
   private long[] queryGrams = new long[64];
   private final Candidates candidateScratch = new Candidates();
   private final Runs runScratch = new Runs();
-  private final List<Slot> byId = new ArrayList<>();
+  private final List<Slot> byId = new ChunkedList<>();
   private int size;
   private int relabels;
 

@@ -32,15 +32,15 @@ final class Merger {
   private final ReassemblyOptions options;
   private final List<String> fragments;
   private final Doc doc;
-  private final List<Change> changes = new ArrayList<>();
+  private final List<Change> changes = new ChunkedList<>();
   /**
    * Kept text that repeats kept text, reported once matching is over: a report entry with its
    * excerpt is several times the size of this, and a long document may hold many.
    */
-  private final List<Recurrence> recurrences = new ArrayList<>();
+  private final List<Recurrence> recurrences = new ChunkedList<>();
 
   private record Recurrence(Unit unit, SourceSpan kept, MatchKind match, double similarity) {}
-  private final List<Unit> all = new ArrayList<>();
+  private final List<Unit> all = new ChunkedList<>();
   /**
    * The keys of paragraph openings a part stopped in: only such a cut makes the seams {@link
    * #keptWithFirstWordTwice} and {@link #keptWithPhraseOnce} look for, and asking the index for
@@ -4902,7 +4902,7 @@ final class Merger {
   }
 
   private ImmutableList<Change> report() {
-    List<Change> out = new ArrayList<>(changes.size() + recurrences.size());
+    List<Change> out = new ChunkedList<>();
     out.addAll(changes);
     for (Recurrence r : recurrences) {
       out.add(
@@ -4971,8 +4971,8 @@ final class Merger {
                 OptionalDouble.of(clamp(c.removal.similarity()))));
       }
     }
-    out.sort(BY_SOURCE);
-    return ImmutableList.copyOf(out);
+    // One array, the report's own, sorted in place (not a copy of a sorted copy).
+    return ImmutableList.sortedCopyOf(BY_SOURCE, out);
   }
 
   /** Report order: by fragment, start, end, then kind. */

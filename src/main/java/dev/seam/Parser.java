@@ -27,8 +27,8 @@ final class Parser {
   private static final Pattern INNER_HEADING = Pattern.compile("[ \\t]#{2,6}[ \\t]+\\S");
 
   private final String marker;
-  private final List<Part> parts = new ArrayList<>();
-  private final List<Change> changes = new ArrayList<>();
+  private final List<Part> parts = new ChunkedList<>();
+  private final List<Change> changes = new ChunkedList<>();
   private int nextUnitId;
   /**
    * Where a lead-in mark on a line of its own starts ("…" then a line break, then the repeated
@@ -259,8 +259,8 @@ final class Parser {
 
   void parse(int fragment, String s) {
     // Sized for one marker: a fragment is one or two parts far more often than more.
-    List<Lines> partLines = new ArrayList<>(2);
-    List<Boolean> marked = new ArrayList<>(2);
+    List<Lines> partLines = new ChunkedList<>();
+    List<Boolean> marked = new ChunkedList<>();
     Lines current = new Lines();
     int i = 0;
     int n = s.length();
