@@ -2271,7 +2271,8 @@ final class Merger {
       Match m0 = match(u0);
       boolean near = m0.relation() == Match.Relation.NEAR;
       if ((m0.relation() == Match.Relation.FULLER || near) && lastPartCut.image != null
-          && Doc.live(lastPartCut.image) == m0.target() && keptSaysRest(lastPartCut, u0)
+          && Doc.live(lastPartCut.image) == m0.target()
+          && (keptSaysRest(lastPartCut, u0) || keptSaysRestAcross(lastPartCut, u0))
           && !saysCutAgainFromKeptStart(lastPartCut, u0, m0.target())) {
         // ... or when it says the rest of the kept cut that cut lay in and goes further (" ם
         // Deich ש mill 39-0-2. ... 39-0-3." after the cut "川 河水" inside the kept cut "川 河水
@@ -2765,6 +2766,35 @@ final class Merger {
    */
   private static boolean keptSaysRest(Unit cut, Unit v) {
     return keptSaysRest(cut, v, false);
+  }
+
+  /**
+   * As {@link #keptSaysRest(Unit, Unit)}, for a cut found over several kept units, read as one
+   * (glued as keys glue) from the first to the one it ends in (861795: "flood ... 795-0-0. council
+   * flood 川" over the kept "flood ... 795-0-0." and "council flood 川 sandbags 795-0-1. ... river
+   * 👨‍👩", then "sandbags 795-0-1. ... river 👨‍👩 b").
+   */
+  private static boolean keptSaysRestAcross(Unit cut, Unit v) {
+    if (cut.removal == null || cut.image == null) {
+      return false;
+    }
+    Slot first = Doc.live(cut.removal.keptAt());
+    Slot last = Doc.live(cut.image);
+    if (first == last || !first.real || first.label > last.label) {
+      return false;
+    }
+    StringBuilder kept = new StringBuilder();
+    int walked = 0;
+    for (Slot s = first; ; s = s.next) {
+      if (!s.real || s.unit == null || s.unit.key == null || walked++ >= MAX_WALK) {
+        return false;
+      }
+      kept.append(kept.length() == 0 ? "" : " ").append(s.unit.key);
+      if (s == last) {
+        break;
+      }
+    }
+    return saysRestOf(kept.toString(), cut.key, v.key, false);
   }
 
   /**
