@@ -1650,7 +1650,11 @@ final class Merger {
     // A version of the kept cut the reader would read next, made whole: the cut completed, however
     // short (233235: "road 橋 mill 235-4-0." opening the last part, the kept cut "road 橋 mill "
     // right after the sentence the part before ended with).
-    if (m.relation() == Match.Relation.FULLER && generated && t == head.next && cutLike(t.unit)
+    // Likewise the kept cut just read, which the part restarts from its start and completes
+    // (12266: "council 土のう ם 266-0-0." opening the part after the one that stopped at "council
+    // 土のう ם 266-0-"; 914004: "ש Brücke 👨‍👩 川 4-1-0." after "ש Brücke 👨‍👩 川 ").
+    if (m.relation() == Match.Relation.FULLER && generated
+        && (t == head.next || t == head && i == 0) && cutLike(t.unit)
         && Keys.startsWithCut(u.key, t.unit.key)) {
       return true;
     }
