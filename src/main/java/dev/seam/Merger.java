@@ -886,9 +886,18 @@ final class Merger {
     if ((m.isNone() || m.relation() == Match.Relation.COVERED) && softCutJoin(i)) {
       return;
     }
+    // A restart's cut right after the sentence it re-read, found as the start of a kept sentence
+    // away from the reader, while the kept cut the reader reads next is its start too (914004:
+    // "川 sandba" after "... 4-1-0.", the kept cut "川 san" next and "川 sandbags Fluss 4-0-0."
+    // before): it reads on there.
+    boolean readerSaysCutToo = m.relation() == Match.Relation.COVERED && u.incomplete() && i > 0
+        && i == units.size() - 1 && u.leadIn == 0 && m.target() != head
+        && m.target() != head.next && units.get(i - 1).removal != null
+        && Doc.live(units.get(i - 1).removal.keptAt()) == head;
     if ((m.isNone()
             || onlySharesWords && u.incomplete() && i > 0 && u.leadIn == 0
-                && m.target() != head && m.target() != head.next)
+                && m.target() != head && m.target() != head.next
+            || readerSaysCutToo)
         && head.real && head.next.real
         && head.next.unit.incomplete()
         && u.key.length() > head.next.unit.key.length()
