@@ -340,6 +340,28 @@ final class Merger {
     return new Match(Match.Relation.COVERED, s, s, (double) u.key.length() / s.unit.key.length());
   }
 
+  /**
+   * The kept unit that unit {@code i} opens, when the part's next unit was found in it right
+   * after: a sentence too short for the index at the start of a kept unit that a join made of
+   * several, away from the reader (921857: "川 川 ש 857-3-0." then "Brücke ... flood é", both in
+   * the kept "川 川 ש 857-3-0. Brücke ... flood é sandbags ... 857-3-2.", which a cut, a lead-in
+   * and a rest made).
+   */
+  private Match startOfUnitSaidNext(int i) {
+    if (i + 1 >= units.size() || snapFirst[i + 1] == null) {
+      return Match.NONE;
+    }
+    Unit u = units.get(i);
+    Slot s = Doc.live(snapFirst[i + 1]);
+    String key = s.real && s.unit != null ? s.unit.key : null;
+    String opening = u.key + " ";
+    if (key == null || !key.startsWith(opening)
+        || !Keys.startsWithCut(key.substring(opening.length()), units.get(i + 1).key)) {
+      return Match.NONE;
+    }
+    return new Match(Match.Relation.COVERED, s, s, (double) u.key.length() / key.length());
+  }
+
   /** The head's or the next kept unit when its key starts with {@code u}'s and goes on. */
   private Match startOfNearbyUnit(Unit u) {
     Slot s = head;
@@ -859,6 +881,9 @@ final class Merger {
         // Also across a cut made at a sentence end (332300: "é é 橋 300-1-3." opening a part
         // after one that ended with a repeat of "... 300-1-2.").
         m = saidNextInRepeated(previousPart.last(), u);
+      }
+      if (m.isNone()) {
+        m = startOfUnitSaidNext(i);
       }
     }
     if (m.relation() == Match.Relation.EXACT) {
