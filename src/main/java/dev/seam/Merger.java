@@ -896,8 +896,13 @@ final class Merger {
     // "... Brücke Fluss ..." far back, where the next kept sentence is "Brücke flood 川 e").
     boolean onlySharesWords = m.relation() == Match.Relation.COVERED
         && !Keys.startsWithCut(m.target().unit.key, u.key);
-    if ((m.isNone() || onlySharesWords) && i == units.size() - 1 && u.incomplete()
-        && head.next.real && m.target() != head.next
+    // Or one that is a kept cut elsewhere, word for word, while the part reads along right up to
+    // it (933933: "土" after a repeat of "... 933-1-1.", the kept cut "土" a sentence further on).
+    boolean sameCutElsewhere = m.relation() == Match.Relation.EXACT && cutLike(m.target().unit)
+        && i > 0 && units.get(i - 1).removal != null
+        && Doc.live(units.get(i - 1).removal.keptAt()) == head;
+    if ((m.isNone() || onlySharesWords || sameCutElsewhere) && i == units.size() - 1
+        && u.incomplete() && head.next.real && m.target() != head.next
         && Keys.startsWithCut(head.next.unit.key, u.key)
         && head.next.unit.key.length() > u.key.length()) {
       // A cut too short for grams that starts the sentence the reader would read next ("今日の",
