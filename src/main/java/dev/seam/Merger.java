@@ -2462,7 +2462,8 @@ final class Merger {
         }
       }
       int ov = lastPartCut != null ? overlap(lastPartCut, u0) : 0;
-      if (lastPartCut != null && saysCutWordAgain(lastPartCut, u0, ov)) {
+      if (lastPartCut != null
+          && (saysCutWordAgain(lastPartCut, u0, ov) || saysCutClusterAgain(lastPartCut, u0, ov))) {
         // A lead-in with no words of the cut, then its last word whole ("cou" then "…\n\ncouncil
         // Fluss ...", 48084), as below.
         return join(lastPartCut, u0, ov) ? 0 : -1;
@@ -3449,6 +3450,24 @@ final class Merger {
   }
 
   /**
+   * As {@link #saysCutWordAgain} for a cut that stopped after a zero-width joiner, inside an emoji
+   * sequence: a lead-in, then that sequence whole (949955: "👨\u200D", then "…\n\n👨\u200D👩 磨坊
+   * ..."), is the sequence said again, unless the input spells the two read on directly
+   * ("👨\u200D👨\u200D👩") near the seam. Keys drop the joiner, so the overlap is the emoji before
+   * it.
+   */
+  private boolean saysCutClusterAgain(Unit cut, Unit v, int ov) {
+    String ct = cut.text();
+    if (ov <= 0 || v.leadIn == 0 || !ct.endsWith("\u200D") || ov > cut.key.length()) {
+      return false;
+    }
+    String word = ct.substring(lastWordStart(ct));
+    String t = v.text();
+    return t.startsWith(word, skipWhitespace(t, v.leadIn))
+        && !spelledNearby(cut, v, wordAcross(cut, v), NEARBY_FRAGMENTS);
+  }
+
+  /**
    * Whether {@code v}, with no lead-in or space, opens with letters that go on the cut's last
    * word, cut inside it, into a word the input spells nearby ("bridg" then "e Brücke ...").
    */
@@ -3461,16 +3480,22 @@ final class Merger {
         && spelledNearby(cut, v, wordAcross(cut, v), NEARBY_FRAGMENTS);
   }
 
+  /** Where the last word of {@code s} starts: after its last whitespace. */
+  private static int lastWordStart(String s) {
+    int wordStart = s.length();
+    while (wordStart > 0 && !Texts.isWhitespace(s.codePointBefore(wordStart))) {
+      wordStart -= Character.charCount(s.codePointBefore(wordStart));
+    }
+    return wordStart;
+  }
+
   /**
    * The cut's last word and {@code v}'s first (after its lead-in), read on directly: "bridg" and
    * "e Brücke ..." give "bridge".
    */
   private static String wordAcross(Unit cut, Unit v) {
     String ct = cut.text();
-    int wordStart = ct.length();
-    while (wordStart > 0 && !Texts.isWhitespace(ct.codePointBefore(wordStart))) {
-      wordStart -= Character.charCount(ct.codePointBefore(wordStart));
-    }
+    int wordStart = lastWordStart(ct);
     String t = v.text();
     int end = skipWhitespace(t, v.leadIn);
     int first = end;
