@@ -898,7 +898,11 @@ final class Merger {
         && !Keys.startsWithCut(m.target().unit.key, u.key);
     // Or one that is a kept cut elsewhere, word for word, while the part reads along right up to
     // it (933933: "土" after a repeat of "... 933-1-1.", the kept cut "土" a sentence further on).
-    boolean sameCutElsewhere = m.relation() == Match.Relation.EXACT && cutLike(m.target().unit)
+    // The kept cut may look like a label ("Deich" alone on its line); a part that stopped after a
+    // space did not stop at a label (753900: "... 900-3-1. Deich " over "Deich river ...").
+    boolean sameCutElsewhere = m.relation() == Match.Relation.EXACT
+        && (cutLike(m.target().unit)
+            || m.target().unit.incomplete() && part.endsWithMarker() && part.spaceBeforeMarker())
         && i > 0 && units.get(i - 1).removal != null
         && Doc.live(units.get(i - 1).removal.keptAt()) == head;
     if ((m.isNone() || onlySharesWords || sameCutElsewhere) && i == units.size() - 1
