@@ -928,9 +928,16 @@ final class Merger {
         && i == units.size() - 1 && u.leadIn == 0 && m.target() != head
         && m.target() != head.next && units.get(i - 1).removal != null
         && Doc.live(units.get(i - 1).removal.keptAt()) == head;
+    // Words shared with the sentence the unit before has just said whole do not say where the
+    // part reads (839924: "Deich volunteers" after "Deich 橋 Deich volunteers ... 924-1-1.", the
+    // kept cut "D" next).
+    boolean inSentenceJustSaid = i > 0 && m.target() == head
+        && units.get(i - 1).removal != null
+        && Doc.live(units.get(i - 1).removal.keptAt()) == head
+        && units.get(i - 1).key.equals(head.unit.key);
     if ((m.isNone()
             || onlySharesWords && u.incomplete() && i > 0 && u.leadIn == 0
-                && m.target() != head && m.target() != head.next
+                && (m.target() != head || inSentenceJustSaid) && m.target() != head.next
             || readerSaysCutToo)
         && head.real && head.next.real
         && head.next.unit.incomplete()
