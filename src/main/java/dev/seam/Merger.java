@@ -1655,6 +1655,15 @@ final class Merger {
       if (generated && !isShort && completesCutAfter(i, m.last())) {
         return true;
       }
+      // ... or when it opens its part and the part's next unit says the kept sentence after it
+      // again: the part restarts there, past the end of kept text too (850756: "volunteers ש
+      // 土のう Brücke Brücke Brücke ... 756-4-0." then "ש 川 road ... 756-4-1.", over the kept
+      // "... Brücke Brücke ... 756-4-0." and "ש 川 road ... 756-4-1.", after the kept cut that
+      // ends the text).
+      if (generated && !isShort && i == 0 && units.size() > 1 && snapFirst[1] != null
+          && Doc.live(snapFirst[1]) == t.next) {
+        return true;
+      }
       // Past the end of kept text, a paragraph that starts like a kept one is the author's
       // parallel text ("Wie in shadow(5) beschrieben ...", "Wie in group(5) beschrieben ...").
       return generated && !isShort
