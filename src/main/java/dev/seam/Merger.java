@@ -362,6 +362,18 @@ final class Merger {
     return new Match(Match.Relation.COVERED, s, s, (double) u.key.length() / key.length());
   }
 
+  /**
+   * Whether unit {@code k} of the part went as a repeat of the kept unit at the head: the part
+   * reads along the kept text up to there.
+   */
+  private boolean repeatAtHead(int k) {
+    if (k < 0) {
+      return false;
+    }
+    Unit.Removal r = units.get(k).removal;
+    return r != null && Doc.live(r.keptAt()) == head;
+  }
+
   /** The head's or the next kept unit when its key starts with {@code u}'s and goes on. */
   private Match startOfNearbyUnit(Unit u) {
     Slot s = head;
@@ -903,8 +915,7 @@ final class Merger {
     boolean sameCutElsewhere = m.relation() == Match.Relation.EXACT
         && (cutLike(m.target().unit)
             || m.target().unit.incomplete() && part.endsWithMarker() && part.spaceBeforeMarker())
-        && i > 0 && units.get(i - 1).removal != null
-        && Doc.live(units.get(i - 1).removal.keptAt()) == head;
+        && repeatAtHead(i - 1);
     if ((m.isNone() || onlySharesWords || sameCutElsewhere) && i == units.size() - 1
         && u.incomplete() && head.next.real && m.target() != head.next
         && Keys.startsWithCut(head.next.unit.key, u.key)
@@ -926,14 +937,11 @@ final class Merger {
     // before): it reads on there.
     boolean readerSaysCutToo = m.relation() == Match.Relation.COVERED && u.incomplete() && i > 0
         && i == units.size() - 1 && u.leadIn == 0 && m.target() != head
-        && m.target() != head.next && units.get(i - 1).removal != null
-        && Doc.live(units.get(i - 1).removal.keptAt()) == head;
+        && m.target() != head.next && repeatAtHead(i - 1);
     // Words shared with the sentence the unit before has just said whole do not say where the
     // part reads (839924: "Deich volunteers" after "Deich 橋 Deich volunteers ... 924-1-1.", the
     // kept cut "D" next).
-    boolean inSentenceJustSaid = i > 0 && m.target() == head
-        && units.get(i - 1).removal != null
-        && Doc.live(units.get(i - 1).removal.keptAt()) == head
+    boolean inSentenceJustSaid = i > 0 && m.target() == head && repeatAtHead(i - 1)
         && units.get(i - 1).key.equals(head.unit.key);
     if ((m.isNone()
             || onlySharesWords && u.incomplete() && i > 0 && u.leadIn == 0
