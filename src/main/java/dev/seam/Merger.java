@@ -449,6 +449,15 @@ final class Merger {
         // as the kept text does.
         return m;
       }
+      int extra = u.key.length() - kept.length();
+      if (part.index() > 0 && extra > 1 && u.key.endsWith(kept) && u.key.charAt(extra - 1) == ' '
+          && kept.startsWith(u.key.substring(0, extra))) {
+        // The kept sentence with its opening words said twice (155740: "volunteers volunteers
+        // 堤坝 磨坊 740-1-0." over the kept "volunteers 堤坝 磨坊 740-1-0.", which the cut
+        // "volunteers " and a piece that said the word again made, read as the word said once):
+        // a version of it, however far the doubled words take it from the near threshold.
+        return new Match(Match.Relation.NEAR, t, t, m.similarity());
+      }
       boolean near = u.key.startsWith(kept)
           && m.similarity() >= options.nearSimilarity()
           && u.key.length() >= options.minRepeatChars()
