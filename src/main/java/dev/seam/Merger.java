@@ -917,6 +917,14 @@ final class Merger {
     // "... Brücke Fluss ..." far back, where the next kept sentence is "Brücke flood 川 e").
     boolean onlySharesWords = m.relation() == Match.Relation.COVERED
         && !Keys.startsWithCut(m.target().unit.key, u.key);
+    if (m.isNone() && i == 0 && part.index() > 0 && lastPartCut != null && head.real
+        && head.unit == lastPartCut && u.key.length() > lastPartCut.key.length()
+        && Keys.startsWithCut(u.key, lastPartCut.key) && restartsCutInsideCluster(lastPartCut, u)) {
+      // A part that restarts the one-word cut just read, completing its last cluster, too short
+      // for grams (250652: "e", then "e\u0301 council ..."): its fuller version.
+      m = new Match(Match.Relation.FULLER, head, head,
+          (double) lastPartCut.key.length() / u.key.length());
+    }
     // Or one that is a kept cut elsewhere, word for word, while the part reads along right up to
     // it (933933: "土" after a repeat of "... 933-1-1.", the kept cut "土" a sentence further on).
     // The kept cut may look like a label ("Deich" alone on its line); a part that stopped after a
@@ -2580,6 +2588,9 @@ final class Merger {
         return join(lastPartCut, u0, ov) ? 0 : -1;
       }
     }
+    if (restartsCutInsideCluster(lastPartCut, u0)) {
+      return -1;
+    }
     if (u0.isProse() && (!u0.listItemStart || midToken(lastPartCut))
         && (directJoin(lastPartCut, u0) || keptSaysRest(lastPartCut, u0, true))
         && !restartCutInsideLetter(u0)
@@ -3515,6 +3526,22 @@ final class Merger {
         && !t.isEmpty() && Texts.wordChar(t.codePointAt(0))
         && !ct.isEmpty() && Texts.wordChar(ct.codePointBefore(ct.length()))
         && spelledNearby(cut, v, wordAcross(cut, v), NEARBY_FRAGMENTS);
+  }
+
+  /**
+   * Whether {@code v} says again the one word {@code cut} holds, which stopped inside a grapheme
+   * cluster, and completes that cluster (250652: the cut "e", then "e\u0301 council ם ..."): the
+   * piece restarts the cut's paragraph, unless the input spells the two read on directly
+   * ("ee\u0301") near the seam.
+   */
+  private boolean restartsCutInsideCluster(Unit cut, Unit v) {
+    String ct = cut.text();
+    String t = v.text();
+    if (v.leadIn > 0 || ct.isEmpty() || lastWordStart(ct) > 0 || !t.startsWith(ct)
+        || t.length() == ct.length() || !Texts.splitsCluster(ct, t.substring(ct.length()))) {
+      return false;
+    }
+    return !spelledNearby(cut, v, wordAcross(cut, v), NEARBY_FRAGMENTS);
   }
 
   /** Where the last word of {@code s} starts: after its last whitespace. */
