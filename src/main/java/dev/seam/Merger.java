@@ -818,6 +818,14 @@ final class Merger {
         // "Brücke 堤坝 ... river e", a restart, not the rest of a cut that ends in "Brücke").
         m = cutInsideLetter(u, m);
       }
+      if (m.isNone() && i == 0 && u.blockStart) {
+        // As step() settles it: a restart that says a phrase twice where the kept opening says it
+        // once is found in that opening (269217), and is no rest of the cut before it.
+        Slot t = keptWithPhraseOnce(u);
+        if (t != null) {
+          m = new Match(Match.Relation.FULLER, t, t, (double) t.unit.key.length() / u.key.length());
+        }
+      }
       if (!m.isNone()) {
         snapTargets[i] = m.last();
         snapFirst[i] = m.target();
