@@ -895,6 +895,11 @@ final class Merger {
     if (m.relation() == Match.Relation.COVERED && i == units.size() - 1 && u.incomplete()) {
       m = cutReadsOn(i, m);
     }
+    Slot restarted = i == 0 ? restartedCutParagraph(lastPartCut, u) : null;
+    if (restarted != null) {
+      m = new Match(Match.Relation.COVERED, restarted, restarted,
+          (double) u.key.length() / restarted.unit.key.length());
+    }
     if (m.isNone() && (i == 0 && part.index() > 0 || i > 0 && units.get(i - 1).removal != null)
         && !u.incomplete() && u.key.length() < Doc.K + Doc.W - 1 && head.real) {
       // The index promises an anchor only inside a shared run of W + K - 1 chars: a short sentence
@@ -2357,6 +2362,9 @@ final class Merger {
         && lastPartCut.markedCut && !lastPartCut.spaceBeforeMarker && u0.isProse()
         && startsWithSpace(u0) && snapTargets[0].unit == lastPartCut
         && match(u0).relation() == Match.Relation.FULLER;
+    if (restartedCutParagraph(lastPartCut, u0) != null) {
+      return -1;
+    }
     if (snapTargets[0] != null && !leadInOverCut && !finishesCluster && !saysCutFurtherOn
         && !restAfterWord) {
       // A piece found inside kept text may still continue the cut: when it only lies inside a
@@ -2846,6 +2854,32 @@ final class Merger {
     String kept = m.target().unit.key;
     return m.relation() == Match.Relation.EXACT || Keys.startsWithCut(kept, u.key)
         || u.key.startsWith(kept);
+  }
+
+  /**
+   * The start of the paragraph that kept cut {@code cut} stopped in, when {@code u}, a part that
+   * is only a cut of a phrase or more, says that paragraph again from its start and no more: it
+   * restarts that paragraph and is cut again ("river bridge volunteers" after the kept "river
+   * bridge volunteers 河水 ... sandbags 川 Brücke sandbags", 1017777; "volunteers volunteers
+   * volunteers volunteers sandbag" after "volunteers ... 490-3-2. sandbag" in the paragraph that
+   * opens so, 1001490); null otherwise. Read on from the cut, it would say the paragraph's opening
+   * twice, glued to the cut's last word; the index may find its words elsewhere first (inside
+   * "磨坊 河水 é ש 増水 river bridge volunteers 777-0-0."). A cut that stopped between words may go
+   * on with the word that opens its paragraph: the restart must say more than a word.
+   */
+  private Slot restartedCutParagraph(Unit cut, Unit u) {
+    if (cut == null || !cut.markedCut || units.size() != 1 || !u.incomplete() || u.leadIn > 0
+        || !u.isProse() || !u.blockStart || startsWithSpace(u) || u.key.indexOf(' ') < 0
+        || u.key.length() < options.minOverlap()) {
+      return null;
+    }
+    Slot at = cut.slot != null && cut.slot.unit == cut ? cut.slot : keptCutHolding(cut);
+    if (at == null || !at.real) {
+      return null;
+    }
+    Slot start = paragraphStart(at);
+    return start.unit != null && start.unit.key.length() > u.key.length()
+        && Keys.startsWithCut(start.unit.key, u.key) ? start : null;
   }
 
   /** Whether {@code u} opens with a char that starts a cluster: not a mark, not a joiner. */
