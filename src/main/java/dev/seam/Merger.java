@@ -990,7 +990,8 @@ final class Merger {
       m = new Match(Match.Relation.FULLER, head.next, head.next,
           (double) head.next.unit.key.length() / u.key.length());
     }
-    if ((m.isNone() || m.relation() == Match.Relation.FULLER && m.target() == head)
+    if ((m.isNone() || m.relation() == Match.Relation.FULLER && m.target() == head
+            || onlySharesWords && m.target() != head)
         && i > 0 && i == units.size() - 1 && u.incomplete() && head.real
         && units.get(i - 1).removal != null
         && Keys.containsCut(head.unit.key, units.get(i - 1).key + " " + u.key)) {
@@ -998,7 +999,10 @@ final class Merger {
       // found in, right after it ("... 907-0-1." then "👨\u200D👩 sandbags De" inside "... 907-0-1.
       // 👨\u200D👩 sandbags Deich 907-0-2.", a sentence that a join made of two), also when it
       // stopped before a letter's mark (611343: "河水 Brücke 橋 e" in "... 343-1-1. 河水 Brücke 橋
-      // é ש ...").
+      // é ש ..."). Also when the index found its words only inside a sentence elsewhere (1017515:
+      // "Deich volunteers" after "... 515-3-1.", in the kept "Deich council 磨坊 515-3-1. Deich
+      // volunteers river ... 515-3-2."; the same words inside "... council Deich volunteers
+      // volunteers 橋 515-3-0." a sentence back).
       m = new Match(Match.Relation.COVERED, head, head,
           (double) u.key.length() / head.unit.key.length());
     }
