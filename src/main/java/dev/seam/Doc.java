@@ -52,6 +52,8 @@ final class Doc {
   /** The windows of the key being matched; one document is matched by one thread at a time. */
   private long[] queryGrams = new long[64];
   private final Candidates candidateScratch = new Candidates();
+  /** One window's postings, read before any is seeded to know whether the window is full. */
+  private final int[] postedScratch = new int[GramIndex.CAP];
   private final Runs runScratch = new Runs();
   private final List<Slot> byId = new ChunkedList<>();
   private int size;
@@ -556,12 +558,38 @@ final class Doc {
     // Made at the first posting: most keys of new text share no window with the document, and
     // those should cost their probes only.
     Candidates c = null;
+    int[] posted = postedScratch;
+    int broughtByFull = 0;
     for (int i = 0; i < windows; i++) {
-      for (int p = grams.first(g[i]); p >= 0; p = grams.next(p)) {
-        if (c == null) {
-          c = candidateScratch.reset(key, MIN_CANDIDATES + key.length() / CANDIDATES_PER_CHAR);
+      int n = 0;
+      for (int p = grams.first(g[i]); p >= 0 && n < posted.length; p = grams.next(p)) {
+        posted[n++] = p;
+      }
+      if (n == 0) {
+        continue;
+      }
+      if (c == null) {
+        c = candidateScratch.reset(key, MIN_CANDIDATES + key.length() / CANDIDATES_PER_CHAR);
+      }
+      // A full window is one that many kept units share (a phrase of a template, a number's
+      // first digits): which units it lists is an accident of their order, and each window of
+      // that kind lists others. Such windows bring in at most one window's worth of new
+      // candidates a key; past that they only extend the candidates that other windows found.
+      // Otherwise the candidates of a key grow with the document until every window shared by
+      // chance is full, and so does the cost per byte (corrupted-10KB 15 a key, corrupted-1MB
+      // 39). Runs are extended both ways, so a unit found at a later window still gets the text
+      // it shares before it.
+      boolean full = n == GramIndex.CAP;
+      for (int k = 0; k < n; k++) {
+        int p = posted[k];
+        if (full && broughtByFull >= GramIndex.CAP && !c.isCandidate(grams.slot(p))) {
+          continue;
         }
+        int before = c.count;
         c.seed(byId, grams.slot(p), i, grams.offset(p));
+        if (full && c.count > before) {
+          broughtByFull++;
+        }
       }
     }
     if (c != null) {
@@ -649,6 +677,11 @@ final class Doc {
         }
       }
       return -1;
+    }
+
+    /** Whether the slot with this id is a candidate already. */
+    boolean isCandidate(int id) {
+      return find(id) >= 0;
     }
 
     private static int mix(int id) {

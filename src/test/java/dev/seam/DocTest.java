@@ -42,6 +42,48 @@ class DocTest {
   }
 
   /**
+   * Kept sentences made from one template that differ only in their numbers fill every window of
+   * the template, and each window that holds a number's first digits lists other units: those
+   * windows bring in only a bounded number of candidates. The sentence that an edited version
+   * comes from is still found, by the windows only it shares, and so is the kept cut that a whole
+   * sentence completes; among many copies of one sentence, where every window is full, a version
+   * of it still finds a copy.
+   */
+  @Test
+  void fullWindowsStillFindTheSentenceAVersionComesFrom() {
+    Doc d = new Doc();
+    Slot at = d.begin;
+    Slot source = null;
+    Slot cut = null;
+    for (int i = 0; i < 600; i++) {
+      String text = "Paragraph " + i + " discusses the flood near the mill and topic "
+          + (i * 7919 % 10007) + ". Volunteers counted " + (i * 31 % 997) + " sandbags.";
+      at = d.insertAfter(at, unit(i == 502 ? text.substring(0, text.length() - 12) : text), " ");
+      source = i == 421 ? at : source;
+      cut = i == 502 ? at : cut;
+    }
+    Match edited = match(d, "Paragraph 421 discusses the flood near the old mill and topic "
+        + (421 * 7919 % 10007) + ". Volunteers counted " + (421 * 31 % 997) + " sandbags.");
+    assertThat(edited.relation()).isEqualTo(Match.Relation.NEAR);
+    assertThat(edited.target()).isSameAs(source);
+    Match whole = match(d, "Paragraph 502 discusses the flood near the mill and topic "
+        + (502 * 7919 % 10007) + ". Volunteers counted " + (502 * 31 % 997) + " sandbags.");
+    assertThat(whole.relation()).isEqualTo(Match.Relation.FULLER);
+    assertThat(whole.target()).isSameAs(cut);
+
+    Doc copies = new Doc();
+    Slot last = copies.begin;
+    java.util.Set<Slot> all = new java.util.HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      last = copies.insertAfter(last, unit("Volunteers filled sandbags near the old mill."), " ");
+      all.add(last);
+    }
+    Match version = match(copies, "Volunteers filled many sandbags near the old mill.");
+    assertThat(version.relation()).isEqualTo(Match.Relation.NEAR);
+    assertThat(all).contains(version.target());
+  }
+
+  /**
    * A short sentence that opens a kept unit which says most of its words again further on (96939:
    * "ם mill 👨‍👩 939-3-1." of "ם mill 👨‍👩 939-3-1. 河水 川 mill 👨‍👩 939-3-2. ..."): the first
    * seed found those words at the second place, and the run there hid the sentence's own start.
