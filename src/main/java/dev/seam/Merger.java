@@ -50,6 +50,13 @@ final class Merger {
   private final SplitMap<Unit> openingCuts = new SplitMap<>(16);
   /** The lengths of the keys in {@link #openingCuts}, to pass over other phrases at no cost. */
   private final Set<Integer> openingCutLengths = new HashSet<>();
+  /**
+   * As {@link #openingCuts}, for cuts that opened a sentence inside a paragraph: the seams that
+   * {@link #keptWithPhraseOnce} looks for in a restart's later units.
+   */
+  private final SplitMap<Unit> innerCuts = new SplitMap<>(16);
+  /** The lengths of the keys in {@link #innerCuts}. */
+  private final Set<Integer> innerCutLengths = new HashSet<>();
   /** Open cuts, most recent first. */
   private final Deque<Unit> cuts = new ArrayDeque<>();
 
@@ -257,6 +264,9 @@ final class Merger {
       if (last.blockStart && !last.key.isEmpty()) {
         openingCuts.put(last.key, last);
         openingCutLengths.add(last.key.length());
+      } else if (!last.key.isEmpty()) {
+        innerCuts.put(last.key, last);
+        innerCutLengths.add(last.key.length());
       }
     } else {
       lastPartCut = null;
@@ -825,6 +835,8 @@ final class Merger {
         if (t != null) {
           m = new Match(Match.Relation.FULLER, t, t, (double) t.unit.key.length() / u.key.length());
         }
+      } else if (!u.blockStart && (m.isNone() || m.relation() == Match.Relation.NEAR)) {
+        m = phraseOnceInside(u, m);
       }
       if (!m.isNone()) {
         snapTargets[i] = m.last();
@@ -887,6 +899,8 @@ final class Merger {
     Match m = match(u);
     if (u.blockStart) {
       m = settleOpeningSeam(u, m);
+    } else if (m.isNone() || m.relation() == Match.Relation.NEAR) {
+      m = phraseOnceInside(u, m);
     }
     if ((m.isNone() || m.relation() == Match.Relation.NEAR) && i == units.size() - 1
         && u.incomplete()) {
@@ -2379,7 +2393,10 @@ final class Merger {
       Match m0 = match(u0);
       boolean near = m0.relation() == Match.Relation.NEAR;
       if ((m0.relation() == Match.Relation.FULLER || near) && lastPartCut.image != null
-          && Doc.live(lastPartCut.image) == m0.target()
+          && (Doc.live(lastPartCut.image) == m0.target()
+              || m0.relation() == Match.Relation.FULLER
+                  && Doc.live(lastPartCut.image).next == m0.target()
+                  && Doc.live(lastPartCut.image).unit.incomplete())
           && (keptSaysRest(lastPartCut, u0) || keptSaysRestAcross(lastPartCut, u0))
           && !saysCutAgainFromKeptStart(lastPartCut, u0, m0.target())) {
         // ... or when it says the rest of the kept cut that cut lay in and goes further (" ם
@@ -2388,6 +2405,10 @@ final class Merger {
         // cut again from where both start, a phrase long: then it restarts the sentence (106159:
         // "volunteers mill sandbags ם road river road volunteers é ..." after the cut "volunteers
         // mill sandbags ם road river road " at the start of the kept "... road volunteers").
+        // Also when it was found as the fuller version of the kept cut right after that one, which
+        // the first kept cut's end says again (1020597: "ich volunteers ... 597-2-2. mill flood ם
+        // Brücke sandbags ... 597-2-3." after the cut "👨‍👩 De" in the kept "👨‍👩 Deich ... 597-2-2.
+        // mill flood ם B", the kept cut "mill flood ם Brücke san" next): it completes both.
         if (!join(lastPartCut, u0, 0)) {
           return -1;
         }
@@ -2665,6 +2686,19 @@ final class Merger {
         : new Match(Match.Relation.FULLER, t, t, (double) t.unit.key.length() / u.key.length());
   }
 
+  /**
+   * {@code m}, or the kept sentence inside a paragraph that {@code u} says with a phrase twice
+   * where a join read that phrase as overlap ({@link #keptWithPhraseOnce}; 1020597: "👨‍👩 Deich
+   * volunteers Fluss " then "volunteers Fluss river 597-2-1. ...", and the restart "... 597-2-0.
+   * 👨‍👩 Deich volunteers Fluss volunteers Fluss river 597-2-1. ..."): {@code u} is its fuller
+   * version.
+   */
+  private Match phraseOnceInside(Unit u, Match m) {
+    Slot t = keptWithPhraseOnce(u);
+    return t == null ? m
+        : new Match(Match.Relation.FULLER, t, t, (double) t.unit.key.length() / u.key.length());
+  }
+
   /** Words of a phrase said twice in a row that {@link #keptWithPhraseOnce} looks for. */
   private static final int MAX_PHRASE_WORDS = 3;
 
@@ -2676,8 +2710,9 @@ final class Merger {
 
   /**
    * The kept paragraph opening that restart {@code u} says with a phrase twice where the kept one
-   * says it once, at the seam it was joined across: a cut that ended with the phrase, read on by
-   * a piece that opened with it, was read as overlap ("... ש volunteers sandbags " then
+   * says it once, at the seam it was joined across (for a {@code u} inside a paragraph, the kept
+   * sentence there that a cut opened): a cut that ended with the phrase, read on by a piece that
+   * opened with it, was read as overlap ("... ש volunteers sandbags " then
    * "volunteers sandbags 川 338-1-0. ...", and the restart "... ש volunteers sandbags volunteers
    * sandbags 川 338-1-0. ..."). The restart, which reads at least as far, is its fuller version.
    * Likewise when that piece was read as a restatement that replaced the cut (731863: "Deich ם ם "
@@ -2685,7 +2720,9 @@ final class Merger {
    * (322338).
    */
   private Slot keptWithPhraseOnce(Unit u) {
-    if (openingCuts.isEmpty()) {
+    SplitMap<Unit> cutsByKey = u.blockStart ? openingCuts : innerCuts;
+    Set<Integer> cutLengths = u.blockStart ? openingCutLengths : innerCutLengths;
+    if (cutsByKey.isEmpty()) {
       return null;
     }
     String[] words = u.key.split(" ", -1);
@@ -2697,20 +2734,22 @@ final class Merger {
     int tried = 0;
     for (int len = 1; len <= MAX_PHRASE_WORDS; len++) {
       for (int i = 0; i + 2 * len <= words.length && tried < MAX_PHRASES_TRIED; i++) {
-        if (!openingCutLengths.contains(at[i + len] - 1) || !samePhrase(words, i, i + len, len)) {
+        if (!cutLengths.contains(at[i + len] - 1) || !samePhrase(words, i, i + len, len)) {
           continue;
         }
         tried++;
         String head = u.key.substring(0, at[i + len] - 1);
-        Unit cut = openingCuts.get(head);
+        Unit cut = cutsByKey.get(head);
         if (cut == null) {
           continue;
         }
         String once = head + u.key.substring(at[i + 2 * len] - 1);
         Match r = doc.match(once, this.head, options.nearSimilarity());
         Slot t = r.target();
-        if ((r.relation() == Match.Relation.EXACT || r.relation() == Match.Relation.FULLER)
-            && t.unit.blockStart && t.unit.slot == t && once.startsWith(t.unit.key)
+        // Covered too: the restart may read on into the kept text after that sentence.
+        if ((r.relation() == Match.Relation.EXACT || r.relation() == Match.Relation.FULLER
+                || r.relation() == Match.Relation.COVERED)
+            && t.unit.blockStart == u.blockStart && t.unit.slot == t && once.startsWith(t.unit.key)
             && (t.unit.pieceCount() >= 2 && seamAfter(t.unit, head)
                 || cut.removal != null && cut.removal.kind() == ChangeKind.REPLACED_BY_FULLER
                     && Doc.live(cut.removal.keptAt()) == t)) {
