@@ -2371,7 +2371,12 @@ final class Merger {
                 && snapTargets[0].unit.key.equals(lastPartCut.key))
         && !Keys.startsWithCut(u0.key, lastPartCut.key)
         && !saidBeforeIn(u0.key, lastPartCut.key, snapTargets[0].prev)
-        && match(u0).relation() == Match.Relation.FULLER;
+        && match(u0).relation() == Match.Relation.FULLER
+        // Not a restart that says the kept paragraph's opening phrase twice, where a cut after
+        // that phrase was read on as overlap (1194837: "mill 増水 mill 増水 橋 ש 837-1-0. ..." over
+        // the kept "mill 増水 橋 ש 837-1-0. ... flood Deich", joined after "mill 増水 "): it is that
+        // paragraph's fuller version, as keptWithPhraseOnce finds.
+        && !(u0.blockStart && keptWithPhraseOnce(u0) == snapTargets[0]);
     // A piece that opens with a space right after a cut that did not end in one goes on from the
     // cut's last word, though it says that word again and so holds the whole cut (20633: "
     // sandbags Deich ... 633-4-0." after the one-word line "sandbags"): a restart opens where a
