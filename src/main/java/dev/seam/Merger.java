@@ -2490,6 +2490,7 @@ final class Merger {
       int endOv = lastPartCut == null && previousPart != null && !previousPart.units().isEmpty()
           ? overlap(previousEnd(), u0) : 0;
       int scanned = 0;
+      boolean breaksLine = leadInBreaksLine(u0);
       for (java.util.Iterator<Unit> it = cuts.iterator(); it.hasNext() && scanned++ < MAX_WALK; ) {
         Unit cut = it.next();
         if (cut != lastPartCut && cut.removal != null
@@ -2503,8 +2504,17 @@ final class Merger {
         if (ov >= options.minOverlap() && ov <= endOv) {
           continue;
         }
+        // A lead-in that breaks the line repeats a paragraph's start ("…\n\nbridge sandbags ..."
+        // after the one-word paragraph cut "bri"): only a cut that opens its paragraph, said
+        // whole, is where it goes on, however short; not one that ends in the same letters inside
+        // a paragraph (1205889: "... council bridg", an older restart's cut).
+        boolean saysParagraphCut = ov > 0 && cut.blockStart && ov == cut.key.length();
+        if (breaksLine && ov > 0 && !saysParagraphCut) {
+          continue;
+        }
         if (ov >= options.minOverlap() || ov > 0 && leadInOpensWithCutMark(cut, u0, ov)
-            || cut == lastPartCut && leadInRepeatsWholeWords(cut, u0, ov)) {
+            || cut == lastPartCut && leadInRepeatsWholeWords(cut, u0, ov)
+            || breaksLine && saysParagraphCut) {
           if (leadInCompletesKeptCut(cut, 0, ov)) {
             return 0;
           }
@@ -2928,6 +2938,12 @@ final class Merger {
     Slot start = paragraphStart(at);
     return start.unit != null && start.unit.key.length() > u.key.length()
         && Keys.startsWithCut(start.unit.key, u.key) ? start : null;
+  }
+
+  /** Whether the lead-in of {@code u} ends with a line break ("…\n\nbridge ..."). */
+  private static boolean leadInBreaksLine(Unit u) {
+    String t = u.text();
+    return t.substring(0, Math.min(u.leadIn, t.length())).indexOf('\n') >= 0;
   }
 
   /** Whether {@code u} opens with a char that starts a cluster: not a mark, not a joiner. */
