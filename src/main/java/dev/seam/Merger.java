@@ -960,7 +960,14 @@ final class Merger {
         && (cutLike(m.target().unit)
             || m.target().unit.incomplete() && part.endsWithMarker() && part.spaceBeforeMarker())
         && repeatAtHead(i - 1);
-    if ((m.isNone() || onlySharesWords || sameCutElsewhere) && i == units.size() - 1
+    // Or the fuller version of a kept cut elsewhere that opens with the same word, while the part
+    // has just said again the sentence before the one the reader reads next (1302586: "volunteers"
+    // after a repeat of "... 586-0-2.", read next "volunteers bridge 土のう ...", the kept cut
+    // "voluntee" a paragraph on): a restart reads on where it stands.
+    boolean completesCutElsewhere = m.relation() == Match.Relation.FULLER
+        && m.target().unit.incomplete() && repeatAtHead(i - 1);
+    if ((m.isNone() || onlySharesWords || sameCutElsewhere || completesCutElsewhere)
+        && i == units.size() - 1
         && u.incomplete() && head.next.real && m.target() != head.next
         && Keys.startsWithCut(head.next.unit.key, u.key)
         && head.next.unit.key.length() > u.key.length()) {
