@@ -4027,6 +4027,7 @@ final class Merger {
           || after.relation() == Match.Relation.COVERED) {
         restRepeats(v, v.text(), v.piece(0), after.target(), after.last(), after.similarity());
       } else if (after.relation() == Match.Relation.FULLER) {
+        dropKeptSentencesBefore(v, at, after.target());
         v.removal = null;
         supersede(after.target(), v, ChangeKind.REPLACED_BY_FULLER, MatchKind.CONTAINED,
             after.similarity());
@@ -4468,6 +4469,46 @@ final class Merger {
    * for the index (102470: "磨坊 volunteers ... bridge 磨坊" after "... 470-1-0.", the kept cut
    * "磨坊 " next).
    */
+  /**
+   * Takes off the start of {@code v} the kept sentences that stand between {@code at} and the
+   * kept cut {@code v} completes, when {@code v} says them first, each whole (1312908: "土のう
+   * sandbags ... 908-1-1. volunteers ... 908-1-2." after the end of "... 908-1-0.", where "...
+   * 908-1-1." is kept and the cut "volunteers ... 908-1" after it): they go as repeats, and only
+   * what follows replaces the cut, which would otherwise hold the kept sentence a second time.
+   */
+  private void dropKeptSentencesBefore(Unit v, Slot at, Slot cut) {
+    StringBuilder said = new StringBuilder();
+    int walked = 0;
+    for (Slot s = at.next; s != cut; s = s.next) {
+      if (!s.real || s.unit == null || s.unit.slot != s || s.unit.incomplete()
+          || s.unit.key.isEmpty() || walked++ >= MAX_WALK) {
+        return;
+      }
+      said.append(s.unit.key).append(' ');
+    }
+    if (said.length() == 0 || !v.key.startsWith(said.toString())
+        || v.key.length() <= said.length()) {
+      return;
+    }
+    for (Slot s = at.next; s != cut; s = s.next) {
+      String text = v.text();
+      int off = textAfterKeyChars(text, s.unit.key.length());
+      int from = skipWhitespace(text, off);
+      SourceSpan p = v.piece(0);
+      changes.add(
+          Change.relative(
+              ChangeKind.REPEAT_REMOVED,
+              new SourceSpan(p.fragment(), p.start(), p.start() + off),
+              Texts.excerpt(text.substring(0, off), 60),
+              s.unit.piece(0),
+              MatchKind.EXACT,
+              1.0));
+      v.setText(text.substring(from));
+      v.setFirstPiece(new SourceSpan(p.fragment(), p.start() + from, p.end()));
+      v.rekey();
+    }
+  }
+
   private Match matchAfterEnd(String key, Slot at) {
     Match m = doc.match(key, at, options.nearSimilarity());
     Slot next = at.next;
