@@ -4464,12 +4464,6 @@ final class Merger {
   }
 
   /**
-   * How the words after a kept sentence's end, said again, match near {@code at}, that sentence:
-   * as the index says, or as the fuller version of a kept cut right after it that is too short
-   * for the index (102470: "磨坊 volunteers ... bridge 磨坊" after "... 470-1-0.", the kept cut
-   * "磨坊 " next).
-   */
-  /**
    * Takes off the start of {@code v} the kept sentences that stand between {@code at} and the
    * kept cut {@code v} completes, when {@code v} says them first, each whole (1312908: "土のう
    * sandbags ... 908-1-1. volunteers ... 908-1-2." after the end of "... 908-1-0.", where "...
@@ -4509,6 +4503,12 @@ final class Merger {
     }
   }
 
+  /**
+   * How the words after a kept sentence's end, said again, match near {@code at}, that sentence:
+   * as the index says, or as the fuller version of a kept cut right after it that is too short
+   * for the index (102470: "磨坊 volunteers ... bridge 磨坊" after "... 470-1-0.", the kept cut
+   * "磨坊 " next).
+   */
   private Match matchAfterEnd(String key, Slot at) {
     Match m = doc.match(key, at, options.nearSimilarity());
     Slot next = at.next;
