@@ -4009,7 +4009,7 @@ final class Merger {
       whole.setText(oldText);
       whole.rekey();
       takeRest(v, rest, restSpan);
-      String between = saysEndThenGoesOn(cut, v, restSpan);
+      String between = saysEndThenGoesOn(cut, v);
       if (between == null) {
         // Not reached: endSaid holds only if words follow the end.
         between = " ";
@@ -4186,7 +4186,7 @@ final class Merger {
           break;
         }
         String between =
-            cut.removal != null && cut.image != null ? saysEndThenGoesOn(cut, v, restSpan) : null;
+            cut.removal != null && cut.image != null ? saysEndThenGoesOn(cut, v) : null;
         if (between != null) {
           anchor = cutEnd(cut).at();
         }
@@ -4289,31 +4289,42 @@ final class Merger {
    * it, to be placed after the kept sentence. Returns the whitespace that stood between the two,
    * or null (and nothing changes) if {@code v} does not.
    */
-  private String saysEndThenGoesOn(Unit cut, Unit v, SourceSpan restSpan) {
+  private String saysEndThenGoesOn(Unit cut, Unit v) {
     CutEnd end = cutEnd(cut);
     String oldEnd = v.pieceCount() == 1 ? keptEndSaid(end, v.key) : null;
     if (oldEnd == null) {
       return null;
     }
     Slot at = end.at();
-    String kept = at.unit.key;
     String text = v.text();
-    int off = textAfterKeyChars(text, oldEnd.length());
-    int from = skipWhitespace(text, off);
-    if (from >= text.length()) {
+    if (skipWhitespace(text, textAfterKeyChars(text, oldEnd.length())) >= text.length()) {
       return null;
     }
-    SourceSpan said = new SourceSpan(restSpan.fragment(), restSpan.start(), restSpan.start() + off);
+    return dropSaidStart(v, oldEnd.length(), at.unit.piece(0), MatchKind.CONTAINED,
+        clamp((double) oldEnd.length() / at.unit.key.length()));
+  }
+
+  /**
+   * Takes off the start of {@code v}, read from one piece, the text that says the first {@code
+   * keyChars} chars of its key, reported as a repeat of {@code kept}; returns the whitespace that
+   * followed that text.
+   */
+  private String dropSaidStart(
+      Unit v, int keyChars, SourceSpan kept, MatchKind match, double similarity) {
+    String text = v.text();
+    int off = textAfterKeyChars(text, keyChars);
+    int from = skipWhitespace(text, off);
+    SourceSpan p = v.piece(0);
     changes.add(
         Change.relative(
             ChangeKind.REPEAT_REMOVED,
-            said,
+            new SourceSpan(p.fragment(), p.start(), p.start() + off),
             Texts.excerpt(text.substring(0, off), 60),
-            at.unit.piece(0),
-            MatchKind.CONTAINED,
-            clamp((double) oldEnd.length() / kept.length())));
+            kept,
+            match,
+            similarity));
     v.setText(text.substring(from));
-    v.setFirstPiece(new SourceSpan(restSpan.fragment(), restSpan.start() + from, restSpan.end()));
+    v.setFirstPiece(new SourceSpan(p.fragment(), p.start() + from, p.end()));
     v.rekey();
     return text.substring(off, from);
   }
@@ -4441,7 +4452,7 @@ final class Merger {
       return false;
     }
     takeRest(v, rest, restSpan);
-    if (saysEndThenGoesOn(cut, v, restSpan) == null) {
+    if (saysEndThenGoesOn(cut, v) == null) {
       return false;
     }
     restRepeats(v, v.text(), v.piece(0), after.target(), after.last(), after.similarity());
@@ -4485,21 +4496,7 @@ final class Merger {
       return;
     }
     for (Slot s = at.next; s != cut; s = s.next) {
-      String text = v.text();
-      int off = textAfterKeyChars(text, s.unit.key.length());
-      int from = skipWhitespace(text, off);
-      SourceSpan p = v.piece(0);
-      changes.add(
-          Change.relative(
-              ChangeKind.REPEAT_REMOVED,
-              new SourceSpan(p.fragment(), p.start(), p.start() + off),
-              Texts.excerpt(text.substring(0, off), 60),
-              s.unit.piece(0),
-              MatchKind.EXACT,
-              1.0));
-      v.setText(text.substring(from));
-      v.setFirstPiece(new SourceSpan(p.fragment(), p.start() + from, p.end()));
-      v.rekey();
+      dropSaidStart(v, s.unit.key.length(), s.unit.piece(0), MatchKind.EXACT, 1.0);
     }
   }
 
