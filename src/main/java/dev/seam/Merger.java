@@ -1027,6 +1027,15 @@ final class Merger {
       m = new Match(Match.Relation.COVERED, head, head,
           (double) u.key.length() / head.unit.key.length());
     }
+    if (m.relation() == Match.Relation.COVERED && i > 0 && i == units.size() - 1
+        && u.incomplete() && u.leadIn == 0 && m.target() != head && !head.next.real
+        && !Keys.startsWithCut(m.target().unit.key, u.key) && repeatAtHead(i - 1)) {
+      // A cut that only shares words with a sentence elsewhere, right after a sentence said
+      // again at the end of kept text (1522039: "河水 council " after "... 39-1-0.", the same
+      // words inside "... volunteers 河水 council 堤坝 ..." a paragraph back): new text where the
+      // part reads, not a repeat of that sentence, which its rest would be glued to.
+      m = Match.NONE;
+    }
     Unit before = i > 0 ? units.get(i - 1)
         : lastPartCut == null && previousPart != null && !previousPart.units().isEmpty()
             ? previousPart.last() : null;
