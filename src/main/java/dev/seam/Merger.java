@@ -2375,9 +2375,11 @@ final class Merger {
     // there, only says those words again further on ("l Fluss river road 👨‍👩 mill 728-6-0." after
     // the cut "👨‍👩 mil" that opens a paragraph; "ge Fluss bridge river ..." after "... 927-5-1.
     // Fluss brid", 33927): it is no version of the cut, and may be its rest. (A part's first unit
-    // may read on from text before it that the kept text no longer holds: not that.)
+    // may read on from text before it that the kept text no longer holds: not that, unless the
+    // piece opens inside the cut's last token, where no restart opens: 1130985, "-0. river ...
+    // 堤坝 flood 985-0-1." after the document's first unit, the cut "👨‍👩 堤坝 flood 985-0".)
     boolean saysCutFurtherOn = snapTargets[0] != null && lastPartCut != null
-        && lastPartCut.pos > 0
+        && (lastPartCut.pos > 0 || opensInsideToken(lastPartCut, u0))
         && (snapTargets[0].unit == lastPartCut && lastPartCut.slot == snapTargets[0]
             // ... or of the kept cut it repeats (232591: "e ם road é bridge bridge ..." after
             // "bridge bridg", a restart's cut that repeats the kept one)
@@ -3056,10 +3058,6 @@ final class Merger {
     return units.size() == 1 && u0.incomplete() && !cutInsideLetter(u0, Match.NONE).isNone();
   }
 
-  /**
-   * Whether the cut stopped inside a token, right after a hyphen that follows a letter or digit
-   * ("736-4-"): what comes next is the token's rest, even if it looks like a list number ("0.").
-   */
   /** Whether {@code cut} stopped right after a digit, with no space before its marker. */
   private static boolean endsWithDigit(Unit cut) {
     String t = cut.text();
@@ -3067,6 +3065,34 @@ final class Merger {
         && UCharacter.isDigit(t.codePointBefore(t.length()));
   }
 
+  /**
+   * Whether {@code v}, read on right after {@code cut} with no space, opens with what goes on a
+   * token and never starts a word: a hyphen or a full stop after the cut's letter or digit, or a
+   * digit after its digit ("... flood 985-0" then "-0. river ..."). A part's first unit that a
+   * fuller version seems to hold is then still where that piece goes on.
+   */
+  private static boolean opensInsideToken(Unit cut, Unit v) {
+    String ct = cut.text();
+    String t = v.text();
+    if (cut.spaceBeforeMarker || v.leadIn > 0 || ct.isEmpty() || t.isEmpty()
+        || startsWithSpace(v)) {
+      return false;
+    }
+    int before = ct.codePointBefore(ct.length());
+    int after = t.codePointAt(0);
+    if (!Character.isLetterOrDigit(before)) {
+      return false;
+    }
+    int type = UCharacter.getType(after);
+    return type == UCharacter.DASH_PUNCTUATION || type == UCharacter.CONNECTOR_PUNCTUATION
+        || after == '.' || after == ',' || after == ':' || after == ';'
+        || Character.isDigit(before) && Character.isDigit(after);
+  }
+
+  /**
+   * Whether the cut stopped inside a token, right after a hyphen that follows a letter or digit
+   * ("736-4-"): what comes next is the token's rest, even if it looks like a list number ("0.").
+   */
   private static boolean midToken(Unit cut) {
     String t = cut.text();
     if (cut.spaceBeforeMarker || t.length() < 2) {

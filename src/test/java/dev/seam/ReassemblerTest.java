@@ -59,6 +59,23 @@ class ReassemblerTest {
   }
 
   @Test
+  void aPieceThatSaysTheFirstCutAgainIsItsRestOnlyWhenItOpensInsideItsToken() {
+    // "-1." cannot start a sentence: it goes on "item 4", though it says "item 4" again later.
+    Reassembly rest = engine.reassemble(List.of(
+        "Checked item 4\n\n---END---", "-1. Then the list moved on, and Checked item 4-2.\n"));
+    assertThat(rest.text())
+        .isEqualTo("Checked item 4-1. Then the list moved on, and Checked item 4-2.\n");
+    assertThat(rest.report().count(ChangeKind.REPLACED_BY_FULLER)).isZero();
+    // A piece that opens with a word and holds the first cut further on is its fuller version,
+    // said from earlier than the first piece began.
+    Reassembly fuller = engine.reassemble(List.of("the bridge was closed at no\n---END---",
+        "on Monday the bridge was closed at noon because of the flood.\n"));
+    assertThat(fuller.text())
+        .isEqualTo("on Monday the bridge was closed at noon because of the flood.\n");
+    assertThat(fuller.report().count(ChangeKind.REPLACED_BY_FULLER)).isEqualTo(1);
+  }
+
+  @Test
   void nullListAndNullElementNameTheArgument() {
     assertThatThrownBy(() -> engine.reassemble(null))
         .isInstanceOf(NullPointerException.class)
