@@ -296,10 +296,6 @@ final class Merger {
   }
 
   /**
-   * Relates a unit to the document. Similarity between short strings says little ("Table 2.2."
-   * and "Table 2.3."), so a near match needs {@code minRepeatChars} of key.
-   */
-  /**
    * A cut between a letter and its mark ("... 増水 川 e" | "\u0301 土のう ...") keys its last letter
    * bare, so the cut is not found in the kept sentence that says it with "é": no window covers
    * its last char. Found without that letter, inside one kept sentence that goes on there with a
@@ -396,6 +392,10 @@ final class Merger {
     return Match.NONE;
   }
 
+  /**
+   * Relates a unit to the document. Similarity between short strings says little ("Table 2.2."
+   * and "Table 2.3."), so a near match needs {@code minRepeatChars} of key.
+   */
   private Match match(Unit u) {
     Match m = doc.match(u.key, head, options.nearSimilarity());
     if (m.relation() == Match.Relation.EXACT && u.key != m.target().unit.key
@@ -2292,10 +2292,6 @@ final class Merger {
   // Continuations across a cut
 
   /**
-   * Joins the start of this part to the cut it continues, if it continues one. Returns the index of
-   * the unit that was joined, or -1.
-   */
-  /**
    * The unit that holds the words the part before ended with: its last unit, or the sentence a
    * join put that unit into, when it read on from a cut. A cut inside a surrogate pair (590142:
    * "... Deich 👨‍👩" split after the high half) leaves the piece after it ("‍👩 Fluss 増水
@@ -2312,6 +2308,10 @@ final class Merger {
     return last;
   }
 
+  /**
+   * Joins the start of this part to the cut it continues, if it continues one. Returns the index of
+   * the unit that was joined, or -1.
+   */
   private int continuation() {
     Unit u0 = units.get(0);
     if (lastPartCut == null && previousPart != null && previousPart.endsWithMarker()
@@ -2675,10 +2675,6 @@ final class Merger {
   }
 
   /**
-   * Whether {@code key}, where it says {@code cut}, says before it what kept slot {@code prev}
-   * ends with (or says nothing before it); true also when it does not say the cut as it is.
-   */
-  /**
    * How restart {@code u}, a paragraph's first sentence matched as {@code m}, reads once it
    * settles the seam of a paragraph cut after one word and read on by a piece that opened with
    * that word again: a word said twice or once, which only a restart tells.
@@ -2902,6 +2898,10 @@ final class Merger {
         && t.unit.key.length() < doubled.length() && doubled.startsWith(t.unit.key) ? t : null;
   }
 
+  /**
+   * Whether {@code key}, where it says {@code cut}, says before it what kept slot {@code prev}
+   * ends with (or says nothing before it); true also when it does not say the cut as it is.
+   */
   private static boolean saidBeforeIn(String key, String cut, Slot prev) {
     int at = key.indexOf(cut);
     if (at <= 0) {
@@ -3833,11 +3833,6 @@ final class Merger {
     return found;
   }
 
-  /**
-   * Joins continuation {@code v} to {@code cut}: removes its lead-in and the words it repeats,
-   * then extends the cut's text (if the cut is in the document) or relates the whole sentence to
-   * the kept text that covered the cut.
-   */
   /** What joining {@code v} to {@code cut} removes from {@code v} and keeps of it. */
   private record JoinPlan(boolean lead, int overlapTo, int from, String joint, String rest) {}
 
@@ -3922,8 +3917,10 @@ final class Merger {
   }
 
   /**
-   * Joins {@code v} to {@code cut}, unless the two would spell the end marker across the seam;
-   * returns whether it joined. Nothing changes when it does not.
+   * Joins continuation {@code v} to {@code cut}: removes its lead-in and the words it repeats,
+   * then extends the cut's text (if the cut is in the document) or relates the whole sentence to
+   * the kept text that covered the cut. Returns whether it joined: it does not, and changes
+   * nothing, when the two would spell the end marker across the seam.
    */
   private boolean join(Unit cut, Unit v, int overlapKeyChars) {
     JoinPlan plan = plan(cut, v, overlapKeyChars);
