@@ -4153,11 +4153,12 @@ final class Merger {
       case FULLER, NEAR -> {
         whole.addPiece(restSpan);
         whole.removal = null;
+        boolean cutDropped = false;
         if (m.relation() == Match.Relation.FULLER) {
           // The cut may have opened with the end of the kept sentence before the one its whole
           // completes (7376: "川 Fluss ם 376-2-1. sandbags ... é r" + "oad 橋 Deich 376-2-2."
           // after "... 376-2-0. 川 Fluss ם 376-2-1."): said there already, it goes as overlap.
-          stripRepeatedHead(whole, m.target());
+          cutDropped = stripRepeatedHead(whole, m.target());
           supersede(m.target(), whole, ChangeKind.REPLACED_BY_FULLER, MatchKind.CONTAINED,
               m.similarity());
         } else {
@@ -4174,11 +4175,15 @@ final class Merger {
           v.removal = new Unit.Removal(
               ChangeKind.VARIANT_DROPPED, m.target(), MatchKind.NEAR, m.similarity());
         } else {
-          changes.add(
-              Change.of(
-                  ChangeKind.CUT_OFF_REPAIRED,
-                  new SourceSpan(v.fragment, restSpan.start(), restSpan.start()),
-                  Texts.excerpt(rest, 60)));
+          // A cut that went as overlap with the head of its rest (stripRepeatedCut) was not
+          // repaired: the kept cut that the rest completes is reported as replaced.
+          if (!cutDropped) {
+            changes.add(
+                Change.of(
+                    ChangeKind.CUT_OFF_REPAIRED,
+                    new SourceSpan(v.fragment, restSpan.start(), restSpan.start()),
+                    Texts.excerpt(rest, 60)));
+          }
           if (m.relation() == Match.Relation.FULLER) {
             absorbRestOfReplaced(m.target());
           }
@@ -5122,28 +5127,30 @@ final class Merger {
    * A fuller version of the cut in {@code t} that starts a few words before it, with the end of
    * the kept sentence before that cut ("149-6-1. ם 河水 council ..." completing "ם 河水 council
    * Flu" after "... Deich 149-6-1."): the continuation picked up where the sentence before
-   * ended, so those words are there already and go as overlap.
+   * ended, so those words are there already and go as overlap. Returns whether they took the
+   * whole of a joined unit's first piece, its cut ({@link #stripRepeatedCut}).
    */
-  private void stripRepeatedHead(Unit u, Slot t) {
+  private boolean stripRepeatedHead(Unit u, Slot t) {
     if (!t.prev.real || !u.startsWithFirstPiece()) {
-      return;
+      return false;
     }
     // A kept cut before its last letter's mark ("... road e") stands composed in the fuller
     // version (185887: "... road é mill ש 887-2-3.").
     int p = Keys.indexOfCut(u.key, t.unit.key);
     SourceSpan first = u.piece(0);
     if (p <= 0) {
-      return;
+      return false;
     }
     String head = u.key.substring(0, p).strip();
     if (head.length() < options.minOverlap() || !t.prev.unit.key.endsWith(head)) {
-      return;
+      return false;
     }
     String text = u.text();
     int off = Texts.graphemeCeil(text, Keys.normalize(text, 0, text.length(), true).origin[p]);
-    // A joined unit: the head must lie in its first piece, the one read from the source.
+    // A joined unit: the head must lie in its first piece, the one read from the source, or
+    // take that piece whole and end in the next.
     if (off > first.end() - first.start()) {
-      return;
+      return stripRepeatedCut(u, off);
     }
     changes.add(
         Change.of(
@@ -5153,6 +5160,46 @@ final class Merger {
     u.setText(text.substring(off));
     u.setFirstPiece(new SourceSpan(u.fragment, first.start() + off, first.end()));
     u.rekey();
+    return false;
+  }
+
+  /**
+   * Strips the first {@code off} chars of joined unit {@code u} when they are its first piece, a
+   * cut, and the start of the piece that continued it: a cut that repeated the kept sentence
+   * before the one the whole completes, and its rest, which said the rest of that sentence
+   * again (1138285: the cut "👨", then "\u200D👩 👨‍👩 river 285-4-0. flood ...", completing the
+   * kept cut "flood ..." after the kept "👨‍👩 👨‍👩 river 285-4-0."). Both go as overlap.
+   * Returns whether they did; nothing changes otherwise.
+   */
+  private boolean stripRepeatedCut(Unit u, int off) {
+    if (u.pieceCount() != 2) {
+      return false;
+    }
+    SourceSpan cutPiece = u.piece(0);
+    SourceSpan restPiece = u.piece(1);
+    String said = fragments.get(cutPiece.fragment()).substring(cutPiece.start(), cutPiece.end());
+    String rest = fragments.get(restPiece.fragment()).substring(restPiece.start(), restPiece.end());
+    String text = u.text();
+    // Only the two pieces read on directly, as join spells them when it adds no space.
+    if (!text.equals(said + rest)) {
+      return false;
+    }
+    int inRest = off - said.length();
+    if (inRest <= 0 || inRest >= rest.length()) {
+      return false;
+    }
+    changes.add(Change.of(ChangeKind.OVERLAP_REMOVED, cutPiece, Texts.excerpt(said, 60)));
+    changes.add(
+        Change.of(
+            ChangeKind.OVERLAP_REMOVED,
+            new SourceSpan(restPiece.fragment(), restPiece.start(), restPiece.start() + inRest),
+            Texts.excerpt(rest.substring(0, inRest), 60)));
+    u.removeFirstPiece();
+    u.setFirstPiece(
+        new SourceSpan(restPiece.fragment(), restPiece.start() + inRest, restPiece.end()));
+    u.setText(text.substring(off));
+    u.rekey();
+    return true;
   }
 
   /** {@code u} takes {@code t}'s place; the unit there is reported as {@code kind}. */
