@@ -955,10 +955,13 @@ final class Merger {
     // Or one that is a kept cut elsewhere, word for word, while the part reads along right up to
     // it (933933: "土" after a repeat of "... 933-1-1.", the kept cut "土" a sentence further on).
     // The kept cut may look like a label ("Deich" alone on its line); a part that stopped after a
-    // space did not stop at a label (753900: "... 900-3-1. Deich " over "Deich river ...").
+    // space did not stop at a label (753900: "... 900-3-1. Deich " over "Deich river ..."), nor
+    // did one that stopped inside a paragraph (1095856: "... 856-1-0. 土の" over "土のう 川 ...
+    // 856-1-1.", the kept line "土の" two paragraphs on).
     boolean sameCutElsewhere = m.relation() == Match.Relation.EXACT
         && (cutLike(m.target().unit)
-            || m.target().unit.incomplete() && part.endsWithMarker() && part.spaceBeforeMarker())
+            || m.target().unit.incomplete() && part.endsWithMarker()
+                && (part.spaceBeforeMarker() || cutLike(u)))
         && repeatAtHead(i - 1);
     // Or the fuller version of a kept cut elsewhere that opens with the same word, while the part
     // has just said again the sentence before the one the reader reads next (1302586: "volunteers"
