@@ -71,14 +71,19 @@ final class Keys {
    * {@link #containsCut}: the cut "road e" at "road \u00e9"); -1 if it says it nowhere.
    */
   static int indexOfCut(String key, String cut) {
-    int p = key.indexOf(cut);
+    return indexOfCut(key, cut, 0);
+  }
+
+  /** As {@link #indexOfCut(String, String)}, from index {@code from} of {@code key} on. */
+  static int indexOfCut(String key, String cut, int from) {
+    int p = key.indexOf(cut, from);
     if (p >= 0 || cut.isEmpty()) {
       return p;
     }
     int last = cut.offsetByCodePoints(cut.length(), -1);
     String head = cut.substring(0, last);
     int base = cut.codePointAt(last);
-    for (int q = key.indexOf(head); q >= 0; q = key.indexOf(head, q + 1)) {
+    for (int q = key.indexOf(head, from); q >= 0; q = key.indexOf(head, q + 1)) {
       int at = q + last;
       if (at < key.length() && composesFrom(key.codePointAt(at), base)) {
         return q;

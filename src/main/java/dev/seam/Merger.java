@@ -1534,7 +1534,8 @@ final class Merger {
       // sandbags", then "... 563-1-0. 土のう sandbags 土のう 563-1-1. ..." completed the first).
       String nk = n.unit.key;
       int from = Math.max(0, at + 1 - nk.length());
-      int p = key.indexOf(nk, from);
+      // A kept cut before its last letter's mark ("... 71-2-1. e") stands composed in the whole.
+      int p = n.unit.incomplete() ? Keys.indexOfCut(key, nk, from) : key.indexOf(nk, from);
       if (p < 0 || p > at + 1 || p > 0 && key.charAt(p - 1) != ' ') {
         return;
       }

@@ -53,6 +53,11 @@ class KeysAndTextsTest {
     assertThat(Keys.indexOfCut(kept, "2.")).isEqualTo(kept.indexOf("2."));
     assertThat(Keys.indexOfCut(kept, "mill")).isEqualTo(-1);
     assertThat(Keys.indexOfCut(Keys.key("Fluss river"), Keys.key("river e"))).isEqualTo(-1);
+    // From a place on: the second "river é", composed or bare, and none past the last.
+    int second = kept.lastIndexOf("river");
+    assertThat(Keys.indexOfCut(kept, riverE, 1)).isEqualTo(second);
+    assertThat(Keys.indexOfCut(kept, "river", 1)).isEqualTo(second);
+    assertThat(Keys.indexOfCut(kept, riverE, second + 1)).isEqualTo(-1);
   }
 
   @Test
