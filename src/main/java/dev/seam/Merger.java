@@ -3344,10 +3344,19 @@ final class Merger {
   private int spanningOverlap(Unit cut) {
     StringBuilder tail = new StringBuilder();
     for (int k = Math.max(0, cut.pos - 8); k <= cut.pos && k < cut.siblings.size(); k++) {
+      Unit w = cut.siblings.get(k);
       if (tail.length() > 0) {
-        tail.append(keySep(cut.siblings.get(k)));
+        tail.append(keySep(w));
       }
-      tail.append(cut.siblings.get(k).key);
+      // What a join took from a unit's start is still said there, and a lead-in may say it again
+      // (1535932: "…1. 橋 増水 ם 932-0-2.\n\n増水 Deich ..." after "32-0-1. 橋 増水 ם 932-0-2.",
+      // whose "32-0-1." completed a cut before it, and the paragraph cut "増水 ").
+      String taken = w.takenHead();
+      if (!taken.isBlank()) {
+        tail.append(Keys.key(taken));
+        tail.append(Texts.isWhitespace(taken.charAt(taken.length() - 1)) ? " " : "");
+      }
+      tail.append(w.key);
     }
     if (cut.pos >= cut.siblings.size() || cut.siblings.get(cut.pos) != cut) {
       return -1;
