@@ -2369,6 +2369,17 @@ final class Merger {
                         // ... also from the sentence before the cut (714519: "…19-3-0. 橋 川 ש 堤坝
                         // 519-3-1. bridge ..." after "... 519-3-0." and the cut "橋 川 ש").
                         || overlapAcross(lastPartCut, u0) >= options.minOverlap()));
+    // Likewise a lead-in only like a kept cut because it says that cut's end and goes on (1549256:
+    // "…のう 256-0-0. river ... 256-0-3." over the kept cut "river 土のう ... 256-0-0. river ...
+    // 256-0-3", after a part that stopped at "256-0-0. "): it continues that cut, found below
+    // among the open cuts.
+    boolean leadInOverKeptCut =
+        u0.leadIn > 0 && u0.isProse() && snapTargets[0] != null
+            && snapTargets[0].unit != null && snapTargets[0].unit.slot == snapTargets[0]
+            && snapTargets[0].unit.incomplete()
+            && overlap(snapTargets[0].unit, u0) >= options.minOverlap()
+            && (match(u0).relation() == Match.Relation.NEAR
+                || match(u0).relation() == Match.Relation.FULLER);
     // A piece that opens with a joiner or a combining mark finishes the cut's last cluster
     // ("volunteers 👨" + "\u200D👩 ..."): whatever kept text it also lies in, it is the rest.
     // After a cut that stopped on a joiner ("👨‍👩 👨\u200D"), a piece that opens with an emoji of
@@ -2416,8 +2427,8 @@ final class Merger {
     if (restartedCutParagraph(lastPartCut, u0) != null) {
       return -1;
     }
-    if (snapTargets[0] != null && !leadInOverCut && !finishesCluster && !saysCutFurtherOn
-        && !restAfterWord) {
+    if (snapTargets[0] != null && !leadInOverCut && !leadInOverKeptCut && !finishesCluster
+        && !saysCutFurtherOn && !restAfterWord) {
       // A piece found inside kept text may still continue the cut: when it only lies inside a
       // kept sentence (it starts mid-sentence) and the cut completed by it is new text.
       if (lastPartCut == null || u0.leadIn > 0 || !lastPartCut.markedCut) {
