@@ -83,7 +83,10 @@ final class Keys {
     int last = cut.offsetByCodePoints(cut.length(), -1);
     String head = cut.substring(0, last);
     int base = cut.codePointAt(last);
-    for (int q = key.indexOf(head, from); q >= 0; q = key.indexOf(head, q + 1)) {
+    // An empty head (a cut of one letter) is found at every index, and at the key's end for
+    // ever after: the walk stops there.
+    for (int q = key.indexOf(head, from); q >= 0 && q < key.length();
+        q = key.indexOf(head, q + 1)) {
       int at = q + last;
       if (at < key.length() && composesFrom(key.codePointAt(at), base)) {
         return q;

@@ -61,6 +61,20 @@ class KeysAndTextsTest {
   }
 
   @Test
+  // A backstop, on a thread of its own so that a walk that never ends fails the test: this one
+  // once did, for any one-letter cut that the key does not hold.
+  @org.junit.jupiter.api.Timeout(
+      value = 60,
+      threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aOneLetterCutIsLookedForOnceAtEachIndex() {
+    String key = Keys.key("mill caf\u00e9 road");
+    assertThat(Keys.indexOfCut(key, "e")).isEqualTo(key.indexOf('\u00e9'));
+    assertThat(Keys.indexOfCut(key, "x")).isEqualTo(-1);
+    assertThat(Keys.indexOfCut(key, "x", 3)).isEqualTo(-1);
+    assertThat(Keys.indexOfCut("", "x")).isEqualTo(-1);
+  }
+
+  @Test
   void originMapsKeyCharsBackToSourceOffsets() {
     Keys.Key k = Keys.normalize("…**Ab** cd", 0, 10, true);
     assertThat(k.key).isEqualTo("ab cd");
