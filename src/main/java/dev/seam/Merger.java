@@ -2378,8 +2378,14 @@ final class Merger {
             && snapTargets[0].unit != null && snapTargets[0].unit.slot == snapTargets[0]
             && snapTargets[0].unit.incomplete()
             && overlap(snapTargets[0].unit, u0) >= options.minOverlap()
+            // A fuller version only when it says the kept cut from its start (185286:
+            // "…sandbags 増水 é Brücke ..." over the kept "sandbags 増水 é", after the restart's
+            // own cut "sandbags 増水 e"); otherwise it holds the cut inside and replaces it as it
+            // is (201527: "…527-4-0. 土のう ... 527-4-2." over the cut "土のう ... mill 527-4-",
+            // whose last chars only happen to open the lead-in).
             && (match(u0).relation() == Match.Relation.NEAR
-                || match(u0).relation() == Match.Relation.FULLER);
+                || match(u0).relation() == Match.Relation.FULLER
+                    && Keys.startsWithCut(u0.key, snapTargets[0].unit.key));
     // A piece that opens with a joiner or a combining mark finishes the cut's last cluster
     // ("volunteers 👨" + "\u200D👩 ..."): whatever kept text it also lies in, it is the rest.
     // After a cut that stopped on a joiner ("👨‍👩 👨\u200D"), a piece that opens with an emoji of
