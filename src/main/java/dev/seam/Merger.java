@@ -1030,19 +1030,24 @@ final class Merger {
       m = new Match(Match.Relation.COVERED, head, head,
           (double) u.key.length() / head.unit.key.length());
     }
-    if (m.relation() == Match.Relation.COVERED && i > 0 && i == units.size() - 1
-        && u.incomplete() && u.leadIn == 0 && !head.next.real
+    if (m.relation() == Match.Relation.COVERED && i > 0 && u.leadIn == 0 && !head.next.real
         && !Keys.startsWithCut(m.target().unit.key, u.key)
-        && (m.target() != head ? repeatAtHead(i - 1)
+        && (m.target() != head
+            ? i == units.size() - 1 && u.incomplete() && repeatAtHead(i - 1)
             : units.get(i - 1).image != null && Doc.live(units.get(i - 1).image) == head
-                && head.unit.key.endsWith(units.get(i - 1).key))) {
+                && head.unit.key.endsWith(units.get(i - 1).key)
+                && (i == units.size() - 1 && u.incomplete()
+                    || u.blockStart && blockTo[i] == i + 1))) {
       // A cut that only shares words with a sentence elsewhere, right after a sentence said
       // again at the end of kept text (1522039: "河水 council " after "... 39-1-0.", the same
       // words inside "... volunteers 河水 council 堤坝 ..." a paragraph back): new text where the
-      // part reads, not a repeat of that sentence, which its rest would be glued to. Likewise
-      // one that shares words with the kept sentence whose end the part has just said, new or
-      // again (1521198: the paragraph cut "council 堤坝" after "... ש council 堤坝 council mill
-      // ... 198-1-2."): a part says no sentence's middle again right after its end.
+      // part reads, not a repeat of that sentence, which its rest would be glued to. Likewise,
+      // at the end of kept text, a cut or a one-sentence paragraph that shares words with the
+      // sentence whose end the part has just said, new or again (1521198: the paragraph cut
+      // "council 堤坝" after "... ש council 堤坝 council mill ... 198-1-2."; "Sandbags near the
+      // old mill" as a line under "Volunteers filled sandbags near the old mill all night.",
+      // which clean text lost): a part says no sentence's middle again right after its end. The
+      // paragraph too, so that a second pass reads a kept cut as the first did (1232471).
       m = Match.NONE;
     }
     Unit before = i > 0 ? units.get(i - 1)

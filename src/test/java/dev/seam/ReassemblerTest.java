@@ -76,6 +76,20 @@ class ReassemblerTest {
   }
 
   @Test
+  void aLineSayingWordsFromTheMiddleOfTheSentenceAboveIsKept() {
+    // Read as a repeat of those words, the line was dropped from clean text.
+    String clean = "Volunteers filled sandbags near the old mill all night.\n\n"
+        + "Sandbags near the old mill\n\nMore text follows here.\n";
+    Reassembly r = engine.reassemble(List.of(clean));
+    assertThat(r.text()).isEqualTo(clean);
+    assertThat(r.report().changes()).isEmpty();
+    // A paragraph said twice in a row is still a repeat.
+    String twice = "The mill flooded at noon.\n\nThe mill flooded at noon.\n\nMore text.\n";
+    assertThat(engine.reassemble(List.of(twice)).text())
+        .isEqualTo("The mill flooded at noon.\n\nMore text.\n");
+  }
+
+  @Test
   void nullListAndNullElementNameTheArgument() {
     assertThatThrownBy(() -> engine.reassemble(null))
         .isInstanceOf(NullPointerException.class)
