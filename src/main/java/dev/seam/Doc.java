@@ -51,6 +51,22 @@ final class Doc {
   private GramIndex grams;
   /** The windows of the key being matched; one document is matched by one thread at a time. */
   private long[] queryGrams = new long[64];
+  /**
+   * Windows and anchors of the key being indexed or unindexed: every kept unit passes through
+   * both, and arrays made per key were a third of what a long document allocates.
+   */
+  private long[] indexGrams = new long[64];
+  private int[] indexAnchors = new int[64];
+  /**
+   * The per-match tables of {@link #match(String, int, Candidates, Runs, double)}, cleared over
+   * what each match uses: made per match, they were a fifth of what a long document allocates.
+   */
+  private boolean[] matchCovered = new boolean[64];
+  private int[] matchShared = new int[16];
+  private int[] matchHeads = new int[64];
+  private boolean[] matchInChains = new boolean[16];
+  /** The kept units of the chain being followed, filtered in place window by window. */
+  private int[] chainScratch = new int[POSTING_CAP];
   private final Candidates candidateScratch = new Candidates();
   /** One window's postings, read before any is seeded to know whether the window is full. */
   private final int[] postedScratch = new int[GramIndex.CAP];
@@ -361,10 +377,27 @@ final class Doc {
     if (key.length() < K) {
       return;
     }
-    long[] g = grams(key);
-    for (int i : anchors(g)) {
-      grams.add(g[i], s.id, i);
+    int n = indexAnchors(key);
+    for (int k = 0; k < n; k++) {
+      int i = indexAnchors[k];
+      grams.add(indexGrams[i], s.id, i);
     }
+  }
+
+  /**
+   * Fills {@link #indexGrams} with the windows of {@code key} (at least {@link #K} chars) and
+   * {@link #indexAnchors} with its anchors, as {@link #anchors} picks them; returns how many.
+   */
+  private int indexAnchors(String key) {
+    int windows = key.length() - K + 1;
+    if (indexGrams.length < windows) {
+      indexGrams = new long[Math.max(windows, indexGrams.length * 2)];
+    }
+    if (indexAnchors.length < windows) {
+      indexAnchors = new int[Math.max(windows, indexAnchors.length * 2)];
+    }
+    grams(key, indexGrams);
+    return anchors(indexGrams, windows, indexAnchors);
   }
 
   private void unindex(Slot s, Unit u) {
@@ -387,9 +420,9 @@ final class Doc {
     if (key.length() < K) {
       return;
     }
-    long[] g = grams(key);
-    for (int i : anchors(g)) {
-      grams.remove(g[i], s.id);
+    int n = indexAnchors(key);
+    for (int k = 0; k < n; k++) {
+      grams.remove(indexGrams[indexAnchors[k]], s.id);
     }
   }
 
@@ -399,11 +432,18 @@ final class Doc {
    * key alone, so indexing and unindexing pick the same windows.
    */
   static int[] anchors(long[] g) {
-    int n = g.length;
+    int[] out = new int[Math.max(1, g.length - W + 1)];
+    return java.util.Arrays.copyOf(out, anchors(g, g.length, out));
+  }
+
+  /**
+   * {@link #anchors(long[])} of the first {@code n} hashes of {@code g}, written to {@code out}
+   * (room for {@code max(1, n - W + 1)}); returns how many.
+   */
+  private static int anchors(long[] g, int n, int[] out) {
     if (n == 0) {
-      return new int[0];
+      return 0;
     }
-    int[] out = new int[Math.max(1, n - W + 1)];
     int count = 0;
     int last = -1;
     int windows = Math.max(1, n - W + 1);
@@ -425,7 +465,7 @@ final class Doc {
         last = min;
       }
     }
-    return java.util.Arrays.copyOf(out, count);
+    return count;
   }
 
   /** Rolling hashes of all K-char windows of {@code key}; deterministic across runs. */
@@ -1035,17 +1075,32 @@ final class Doc {
       return candidate[p];
     }
 
-    int[] candidates(int head) {
+    /** How many candidates the window whose list starts at {@code head} holds. */
+    int count(int head) {
       int n = 0;
       for (int p = head; p != NIL; p = next[p]) {
         n++;
       }
-      int[] out = new int[n];
-      n = 0;
+      return n;
+    }
+
+    /** Whether the window whose list starts at {@code head} holds candidate {@code cand}. */
+    boolean holds(int head, int cand) {
+      for (int p = head; p != NIL; p = next[p]) {
+        if (candidate[p] == cand) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Writes the candidates of the list at {@code head} to {@code out}; returns how many. */
+    int copyTo(int head, int[] out) {
+      int n = 0;
       for (int p = head; p != NIL; p = next[p]) {
         out[n++] = candidate[p];
       }
-      return out;
+      return n;
     }
   }
 
@@ -1054,9 +1109,21 @@ final class Doc {
    * the key's {@code windows} windows each holds.
    */
   private Match match(String key, int windows, Candidates c, Runs local, double near) {
-    boolean[] covered = new boolean[key.length()];
-    int[] shared = new int[c.count];
-    int[] heads = new int[windows];
+    if (matchCovered.length < key.length()) {
+      matchCovered = new boolean[Math.max(key.length(), matchCovered.length * 2)];
+    }
+    if (matchShared.length < c.count) {
+      matchShared = new int[Math.max(c.count, matchShared.length * 2)];
+      matchInChains = new boolean[matchShared.length];
+    }
+    if (matchHeads.length < windows) {
+      matchHeads = new int[Math.max(windows, matchHeads.length * 2)];
+    }
+    boolean[] covered = matchCovered;
+    int[] shared = matchShared;
+    int[] heads = matchHeads;
+    java.util.Arrays.fill(covered, 0, key.length(), false);
+    java.util.Arrays.fill(shared, 0, c.count, 0);
     int hits = 0;
     for (int i = 0; i < windows; i++) {
       int head = local.first(i);
@@ -1088,42 +1155,55 @@ final class Doc {
     // its chains alone did not show it.
     Slot[] walked = null;
     // The units the chains run through: the only ones a covered key can span.
-    boolean[] inChains = new boolean[c.count];
+    boolean[] inChains = matchInChains;
+    java.util.Arrays.fill(inChains, 0, c.count, false);
     if (fullyCovered) {
       List<int[]> chains = new ArrayList<>();
       List<int[]> chainUnits = new ArrayList<>();
-      int[] chain = null;
+      // The chain's units so far, in the order its first window lists them, as an intersection
+      // with each later window keeps them; no chain is open while chainLength is -1.
+      int chainLength = -1;
       int chainStart = 0;
       int chainEnd = 0;
       for (int i = 0; i < windows; i++) {
         if (heads[i] < 0) {
-          if (chain != null) {
+          if (chainLength >= 0) {
             chains.add(new int[] {chainStart, chainEnd});
-            chainUnits.add(chain);
-            chain = null;
+            chainUnits.add(java.util.Arrays.copyOf(chainScratch, chainLength));
+            chainLength = -1;
           }
           continue;
         }
-        int[] here = local.candidates(heads[i]);
-        if (chain == null) {
-          chain = here;
+        if (chainLength < 0) {
+          chainLength = openChain(local, heads[i]);
           chainStart = i;
-        } else if (here.length < POSTING_CAP) {
-          int[] both = intersection(chain, here);
-          if (both.length == 0) {
+        } else if (local.count(heads[i]) < POSTING_CAP) {
+          int both = 0;
+          for (int k = 0; k < chainLength; k++) {
+            if (local.holds(heads[i], chainScratch[k])) {
+              both++;
+            }
+          }
+          if (both == 0) {
             chains.add(new int[] {chainStart, chainEnd});
-            chainUnits.add(chain);
-            chain = here;
+            chainUnits.add(java.util.Arrays.copyOf(chainScratch, chainLength));
+            chainLength = openChain(local, heads[i]);
             chainStart = i;
-          } else {
-            chain = both;
+          } else if (both < chainLength) {
+            int kept = 0;
+            for (int k = 0; k < chainLength; k++) {
+              if (local.holds(heads[i], chainScratch[k])) {
+                chainScratch[kept++] = chainScratch[k];
+              }
+            }
+            chainLength = kept;
           }
         }
         chainEnd = i + K;
       }
-      if (chain != null) {
+      if (chainLength >= 0) {
         chains.add(new int[] {chainStart, chainEnd});
-        chainUnits.add(chain);
+        chainUnits.add(java.util.Arrays.copyOf(chainScratch, chainLength));
       }
       seamsOnSpaces = chainsAligned(key, chains, chainUnits, c)
           && chainsFit(key, chains, chainUnits, c) && shortWordsFit(key, chains, chainUnits, c);
@@ -1241,18 +1321,13 @@ final class Doc {
   }
 
   /** Candidates in both lists, in the order of {@code a}. */
-  private static int[] intersection(int[] a, int[] b) {
-    int[] out = new int[Math.min(a.length, b.length)];
-    int n = 0;
-    for (int x : a) {
-      for (int y : b) {
-        if (x == y) {
-          out[n++] = x;
-          break;
-        }
-      }
+  /** Starts a chain at the window whose list starts at {@code head}; returns its length. */
+  private int openChain(Runs local, int head) {
+    int n = local.count(head);
+    if (chainScratch.length < n) {
+      chainScratch = new int[Math.max(n, chainScratch.length * 2)];
     }
-    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    return local.copyTo(head, chainScratch);
   }
 
   /** Indexes of the {@code n} candidates sharing most windows, ties by document order. */
