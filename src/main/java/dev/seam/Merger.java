@@ -555,8 +555,8 @@ final class Merger {
         && v.key.length() <= MAX_LABEL
         && v.key.indexOf(' ') < 0
         && !v.spaceBeforeMarker
-        && !v.text().isEmpty()
-        && !Texts.spacedScript(v.text().codePointAt(0));
+        && v.textLength() > 0
+        && !Texts.spacedScript(v.codePointAt(0));
   }
 
   /**
@@ -2627,7 +2627,7 @@ final class Merger {
     // A piece that opens with the mark of the letter the cut ends with goes on from the very char
     // the cut stopped at, so it repeats nothing, however its words read like the cut's end
     // (123724: "土のう flood e" then "\u0301 flood é sandbags", where the text has "flood" twice).
-    boolean finishesCut = finishesLetter(lastPartCut.text(), u0.text());
+    boolean finishesCut = finishesLetter(lastPartCut, u0);
     // Likewise a piece that opens with the rest of the cut's last word, as the input spells that
     // word ("bridg" then "e Brücke ... 923-1-3.", 54923): a later unit of it that says the cut's
     // last words again ("volunteers bridge Brücke ...") is a new sentence, not where it goes on.
@@ -2640,14 +2640,13 @@ final class Merger {
     // Likewise a piece that opens with a letter or digit right after a cut inside a token ("...
     // council 243-" then "2-0. Brücke ...", 483243): a later unit that says the cut's last words
     // again ("é é council 243-4-0.") is another sentence.
-    String t0 = u0.text();
-    boolean restOfToken = midToken(lastPartCut) && u0.leadIn == 0 && !t0.isEmpty()
-        && UCharacter.isLetterOrDigit(t0.codePointAt(0))
+    boolean restOfToken = midToken(lastPartCut) && u0.leadIn == 0 && u0.textLength() > 0
+        && UCharacter.isLetterOrDigit(u0.codePointAt(0))
         // ... or digits right after a cut that stopped on a digit, the number read on (804555:
         // "... Deich 河水 5" then "55-5-1. road ...", where a later paragraph opens "river Deich
         // 河水 555-6-0.", the cut's last words and a number that starts alike).
-        || endsWithDigit(lastPartCut) && u0.leadIn == 0 && !t0.isEmpty()
-            && UCharacter.isDigit(t0.codePointAt(0));
+        || endsWithDigit(lastPartCut) && u0.leadIn == 0 && u0.textLength() > 0
+            && UCharacter.isDigit(u0.codePointAt(0));
     int scan = finishesCut ? 0
         : spellsCutWordOn(lastPartCut, u0) || readsOnBetweenWords || restOfToken ? 1 : 3;
     for (int k = 0; k < Math.min(scan, units.size()); k++) {
@@ -3092,9 +3091,8 @@ final class Merger {
 
   /** Whether {@code cut} stopped right after a digit, with no space before its marker. */
   private static boolean endsWithDigit(Unit cut) {
-    String t = cut.text();
-    return !cut.spaceBeforeMarker && !t.isEmpty()
-        && UCharacter.isDigit(t.codePointBefore(t.length()));
+    int n = cut.textLength();
+    return !cut.spaceBeforeMarker && n > 0 && UCharacter.isDigit(cut.codePointBefore(n));
   }
 
   /**
@@ -3126,13 +3124,13 @@ final class Merger {
    * ("736-4-"): what comes next is the token's rest, even if it looks like a list number ("0.").
    */
   private static boolean midToken(Unit cut) {
-    String t = cut.text();
-    if (cut.spaceBeforeMarker || t.length() < 2) {
+    int n = cut.textLength();
+    if (cut.spaceBeforeMarker || n < 2) {
       return false;
     }
-    int last = t.codePointBefore(t.length());
+    int last = cut.codePointBefore(n);
     return (last == '-' || last == 0x2010 || last == 0x2011)
-        && Character.isLetterOrDigit(t.codePointBefore(t.length() - 1));
+        && Character.isLetterOrDigit(cut.codePointBefore(n - 1));
   }
 
   /**
@@ -3709,11 +3707,10 @@ final class Merger {
    * word, cut inside it, into a word the input spells nearby ("bridg" then "e Brücke ...").
    */
   private boolean spellsCutWordOn(Unit cut, Unit v) {
-    String ct = cut.text();
-    String t = v.text();
+    int n = cut.textLength();
     return !startsWithSpace(v) && !cut.spaceBeforeMarker && v.leadIn == 0
-        && !t.isEmpty() && Texts.wordChar(t.codePointAt(0))
-        && !ct.isEmpty() && Texts.wordChar(ct.codePointBefore(ct.length()))
+        && v.textLength() > 0 && Texts.wordChar(v.codePointAt(0))
+        && n > 0 && Texts.wordChar(cut.codePointBefore(n))
         && spelledNearby(cut, v, wordAcross(cut, v), NEARBY_FRAGMENTS);
   }
 
@@ -3724,6 +3721,10 @@ final class Merger {
    * ("ee\u0301") near the seam.
    */
   private boolean restartsCutInsideCluster(Unit cut, Unit v) {
+    if (v.leadIn > 0 || cut.textLength() == 0 || v.textLength() <= cut.textLength()
+        || cut.codePointAt(0) != v.codePointAt(0)) {
+      return false;
+    }
     String ct = cut.text();
     String t = v.text();
     if (v.leadIn > 0 || ct.isEmpty() || lastWordStart(ct) > 0 || !t.startsWith(ct)
@@ -3795,7 +3796,7 @@ final class Merger {
       return false;
     }
     nearbyBudget -= b - a;
-    return (a == 0 && b == text.length() ? text : text.substring(a, b)).contains(s);
+    return Texts.holds(text, a, b, s);
   }
 
   /** How many fragments either side of a seam {@link #spelledNearby} reads for a word. */
@@ -3813,9 +3814,10 @@ final class Merger {
   private static final long NEARBY_BUDGET_BASE = 1 << 22;
 
   /** Whether {@code after} opens with a mark that finishes the letter {@code before} ends with. */
-  private static boolean finishesLetter(String before, String after) {
-    return !before.isEmpty() && !after.isEmpty()
-        && Character.isLetter(before.codePointBefore(before.length()))
+  private static boolean finishesLetter(Unit before, Unit after) {
+    int n = before.textLength();
+    return n > 0 && after.textLength() > 0
+        && Character.isLetter(before.codePointBefore(n))
         && Texts.isCombiningMark(after.codePointAt(0));
   }
 

@@ -293,6 +293,24 @@ final class Texts {
   }
 
   /** Letters of spaced scripts: the chars a word of a spaced script is made of. */
+  /**
+   * Whether {@code text[from, to)} holds {@code s}, read in place: a window of a long fragment
+   * is searched at every seam, and a copy of it per search was most of what such input allocated.
+   */
+  static boolean holds(String text, int from, int to, String s) {
+    int n = s.length();
+    if (n == 0) {
+      return true;
+    }
+    char first = s.charAt(0);
+    for (int p = from, last = to - n; p <= last; p++) {
+      if (text.charAt(p) == first && text.regionMatches(p + 1, s, 1, n - 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static boolean wordChar(int cp) {
     return UCharacter.isLetter(cp) && spacedScript(cp);
   }

@@ -233,6 +233,39 @@ final class Unit {
     return text != null ? text.charAt(i) : source.charAt(start + i);
   }
 
+  /**
+   * The code point at {@code i} of this unit's text, as {@code text().codePointAt(i)} reads it,
+   * without copying the text: most checks at a seam look at one char of each side.
+   */
+  int codePointAt(int i) {
+    if (text != null) {
+      return text.codePointAt(i);
+    }
+    char c = source.charAt(start + i);
+    if (Character.isHighSurrogate(c) && start + i + 1 < end) {
+      char d = source.charAt(start + i + 1);
+      if (Character.isLowSurrogate(d)) {
+        return Character.toCodePoint(c, d);
+      }
+    }
+    return c;
+  }
+
+  /** The code point before {@code i} of this unit's text, as {@code text().codePointBefore(i)}. */
+  int codePointBefore(int i) {
+    if (text != null) {
+      return text.codePointBefore(i);
+    }
+    char c = source.charAt(start + i - 1);
+    if (Character.isLowSurrogate(c) && i >= 2) {
+      char h = source.charAt(start + i - 2);
+      if (Character.isHighSurrogate(h)) {
+        return Character.toCodePoint(h, c);
+      }
+    }
+    return c;
+  }
+
   private String textRange(int from, int to) {
     return text != null ? text.substring(from, to) : source.substring(start + from, start + to);
   }

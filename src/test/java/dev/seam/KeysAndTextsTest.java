@@ -14,6 +14,36 @@ class KeysAndTextsTest {
   }
 
   @Test
+  void holdsSearchesOnlyInsideItsWindow() {
+    String text = "mill bridge flood bridge";
+    assertThat(Texts.holds(text, 0, text.length(), "flood")).isTrue();
+    assertThat(Texts.holds(text, 5, 17, "flood")).isTrue();
+    // Ends one char past the window, or starts before it.
+    assertThat(Texts.holds(text, 5, 16, "flood")).isFalse();
+    assertThat(Texts.holds(text, 13, text.length(), "flood")).isFalse();
+    assertThat(Texts.holds(text, 3, 3, "")).isTrue();
+    assertThat(Texts.holds(text, 0, 3, "mill")).isFalse();
+  }
+
+  @Test
+  void aUnitReadsItsEdgeCodePointsAsItsTextWould() {
+    // A unit over the middle of its source: a surrogate pair inside it is one code point, and a
+    // half at its edge is not joined with the other half outside it.
+    String source = "a\uD83D\uDC68b\uD83D\uDC69";
+    for (int[] range : new int[][] {{1, 4}, {2, 6}, {1, 2}, {3, 5}, {0, 6}}) {
+      Unit u = new Unit(0, 0, 0, range[0], range[1], null, source, Unit.Kind.PROSE, true,
+          false, false, 0, "", 0, null);
+      String t = source.substring(range[0], range[1]);
+      assertThat(u.text()).isEqualTo(t);
+      for (int i = 0; i < t.length(); i++) {
+        assertThat(u.codePointAt(i)).as("%s at %s", t, i).isEqualTo(t.codePointAt(i));
+        assertThat(u.codePointBefore(i + 1)).as("%s before %s", t, i + 1)
+            .isEqualTo(t.codePointBefore(i + 1));
+      }
+    }
+  }
+
+  @Test
   void nfdAndNfcGiveTheSameKey() {
     assertThat(Keys.key("Bru\u0308cke")).isEqualTo(Keys.key("Br\u00fccke"));
   }
