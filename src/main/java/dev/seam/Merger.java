@@ -2383,14 +2383,7 @@ final class Merger {
             && snapTargets[0].unit != null && snapTargets[0].unit.slot == snapTargets[0]
             && snapTargets[0].unit.incomplete()
             && overlap(snapTargets[0].unit, u0) >= options.minOverlap()
-            // A fuller version only when it says the kept cut from its start (185286:
-            // "…sandbags 増水 é Brücke ..." over the kept "sandbags 増水 é", after the restart's
-            // own cut "sandbags 増水 e"); otherwise it holds the cut inside and replaces it as it
-            // is (201527: "…527-4-0. 土のう ... 527-4-2." over the cut "土のう ... mill 527-4-",
-            // whose last chars only happen to open the lead-in).
-            && (match(u0).relation() == Match.Relation.NEAR
-                || match(u0).relation() == Match.Relation.FULLER
-                    && Keys.startsWithCut(u0.key, snapTargets[0].unit.key));
+            && likeKeptCutAsAWhole(u0, snapTargets[0].unit);
     // A piece that opens with a joiner or a combining mark finishes the cut's last cluster
     // ("volunteers 👨" + "\u200D👩 ..."): whatever kept text it also lies in, it is the rest.
     // After a cut that stopped on a joiner ("👨‍👩 👨\u200D"), a piece that opens with an emoji of
@@ -3089,6 +3082,19 @@ final class Merger {
     return units.size() == 1 && u0.incomplete() && !cutInsideLetter(u0, Match.NONE).isNone();
   }
 
+  /**
+   * Whether lead-in piece {@code v} is only like kept cut {@code cut} as a whole: near it, or a
+   * fuller version that says it from its start (185286: "…sandbags 増水 é Brücke ..." over the
+   * kept "sandbags 増水 é", after the restart's own cut "sandbags 増水 e"). A fuller version that
+   * holds the cut inside replaces it as it is (201527: "…527-4-0. 土のう ... 527-4-2." over the
+   * cut "土のう ... mill 527-4-", whose last chars only happen to open the lead-in).
+   */
+  private boolean likeKeptCutAsAWhole(Unit v, Unit cut) {
+    Match.Relation r = match(v).relation();
+    return r == Match.Relation.NEAR
+        || r == Match.Relation.FULLER && Keys.startsWithCut(v.key, cut.key);
+  }
+
   /** Whether {@code cut} stopped right after a digit, with no space before its marker. */
   private static boolean endsWithDigit(Unit cut) {
     int n = cut.textLength();
@@ -3102,14 +3108,13 @@ final class Merger {
    * fuller version seems to hold is then still where that piece goes on.
    */
   private static boolean opensInsideToken(Unit cut, Unit v) {
-    String ct = cut.text();
-    String t = v.text();
-    if (cut.spaceBeforeMarker || v.leadIn > 0 || ct.isEmpty() || t.isEmpty()
+    int n = cut.textLength();
+    if (cut.spaceBeforeMarker || v.leadIn > 0 || n == 0 || v.textLength() == 0
         || startsWithSpace(v)) {
       return false;
     }
-    int before = ct.codePointBefore(ct.length());
-    int after = t.codePointAt(0);
+    int before = cut.codePointBefore(n);
+    int after = v.codePointAt(0);
     if (!Character.isLetterOrDigit(before)) {
       return false;
     }
@@ -3371,12 +3376,7 @@ final class Merger {
       // What a join took from a unit's start is still said there, and a lead-in may say it again
       // (1535932: "…1. 橋 増水 ם 932-0-2.\n\n増水 Deich ..." after "32-0-1. 橋 増水 ם 932-0-2.",
       // whose "32-0-1." completed a cut before it, and the paragraph cut "増水 ").
-      String taken = w.takenHead();
-      if (!taken.isBlank()) {
-        tail.append(Keys.key(taken));
-        tail.append(Texts.isWhitespace(taken.charAt(taken.length() - 1)) ? " " : "");
-      }
-      tail.append(w.key);
+      tail.append(keyAsSaid(w));
     }
     if (cut.pos >= cut.siblings.size() || cut.siblings.get(cut.pos) != cut) {
       return -1;
@@ -3544,12 +3544,10 @@ final class Merger {
    * own, so the lead-in is one unit that starts inside the sentence before the cut). 0 if none.
    */
   private static int overlapAcross(Unit cut, Unit v) {
-    String head = cut.takenHead();
-    if (!head.isBlank()) {
+    if (!cut.takenHead().isBlank()) {
       // The sentence before the cut was its own unit's start, taken to complete an earlier cut
       // ("…1. Deich ם bridge 川 Deich ..." after " 358-1-1. Deich ם bridge 川").
-      String glue = Texts.isWhitespace(head.charAt(head.length() - 1)) ? " " : "";
-      return keyOverlap(Keys.key(head) + glue + cut.key, v.key, cut.key.length());
+      return keyOverlap(keyAsSaid(cut), v.key, cut.key.length());
     }
     Unit before = cut.sourcePrevious();
     if (before == null || before.block != cut.block || cut.sep.indexOf('\n') >= 0) {
@@ -3557,6 +3555,19 @@ final class Merger {
     }
     String a = before.key + (cut.sep.isEmpty() ? "" : " ") + cut.key;
     return keyOverlap(a, v.key, cut.key.length());
+  }
+
+  /**
+   * The key of {@code w} as its fragment says it: with what a join took from its start to
+   * complete a cut before it ({@link Unit#takenHead}) put back in front.
+   */
+  private static String keyAsSaid(Unit w) {
+    String head = w.takenHead();
+    if (head.isBlank()) {
+      return w.key;
+    }
+    String glue = Texts.isWhitespace(head.charAt(head.length() - 1)) ? " " : "";
+    return Keys.key(head) + glue + w.key;
   }
 
   /** Whether {@code u} is a unit of the long sentence that kept cut {@code cut} reads on in. */
