@@ -1762,9 +1762,13 @@ final class Merger {
     // full, cut off: a restart stopped short. The marker explains the repeat however short it is; an author's
     // short line said twice is never cut off mid-sentence. (A cut that matches inside a kept
     // sentence, "voluntee" in "... volunteers ...", is new text that happens to share a word.)
+    // The words may also go on past the kept sentence into the one after it, which a part that
+    // stopped at a full stop left a paragraph of its own (446083: "é bridge 増水 83-0-0. co", one
+    // ICU sentence, over the kept "é bridge 増水 83-0-0." and "council 堤坝 ... 83-0-1.").
     boolean restartCut =
         m.relation() == Match.Relation.FULLER
-            || (m.relation() == Match.Relation.COVERED && Keys.startsWithCut(t.unit.key, u.key));
+            || (m.relation() == Match.Relation.COVERED
+                && (Keys.startsWithCut(t.unit.key, u.key) || startsCutIntoNext(t, u)));
     if (restartCut && generated && i == 0 && units.size() == 1 && part.endsWithMarker()
         && u.incomplete()) {
       return true;
@@ -1937,6 +1941,21 @@ final class Merger {
    * it does when {@code u} says that one whole first ("川 磨坊 flood mill 988-" over the kept cut
    * "川" and "磨坊 flood mill 988-1-0. ...").
    */
+  /**
+   * Whether {@code u} says all of kept unit {@code t} and then the first words of the kept unit
+   * right after it, stopping inside them.
+   */
+  private static boolean startsCutIntoNext(Slot t, Unit u) {
+    String key = t.unit.key;
+    Slot n = t.next;
+    if (!n.real || n.unit == null || n.unit.key == null || n.unit.key.isEmpty()
+        || u.key.length() <= key.length() + 1 || !u.key.startsWith(key)
+        || u.key.charAt(key.length()) != ' ') {
+      return false;
+    }
+    return Keys.startsWithCut(n.unit.key, u.key.substring(key.length() + 1));
+  }
+
   private static boolean startsAtKeptStart(Unit u, Slot t) {
     String key = t.unit.key;
     if (Keys.startsWithCut(key, u.key) || u.key.startsWith(key)) {
