@@ -1556,6 +1556,21 @@ final class Merger {
     }
   }
 
+  /**
+   * Moves the unit of kept slot {@code s} to earlier kept slot {@code t}, whose unit it replaces
+   * as a fuller version; {@code s} leaves the document and the reader stands at {@code t}.
+   */
+  private void moveToFuller(Slot s, Slot t) {
+    Unit u = s.unit;
+    if (u.blockStart && s.next.real && !s.next.unit.blockStart) {
+      s.next.sep = s.sep;
+    }
+    forward(s, t);
+    supersede(t, u, ChangeKind.REPLACED_BY_FULLER, MatchKind.CONTAINED,
+        (double) t.unit.key.length() / u.key.length());
+    head = t;
+  }
+
   /** Removes a kept slot whose text {@code into} now holds; pointers to it move to {@code into}. */
   private void retire(Slot s, Slot into) {
     if (s == into) {
@@ -4090,6 +4105,16 @@ final class Merger {
       v.image = s;
       head = s;
       cuts.remove(cut);
+      Slot once = cut.blockStart && !cut.incomplete() ? keptWithPhraseOnce(cut) : null;
+      if (once != null && once != s && once.label < s.label) {
+        // Completed, the cut is a restart that says a phrase twice where the kept paragraph
+        // opening says it once, a seam read as overlap (105201: "河水 flood " then "河水 flood ש é
+        // ...", and the restart "河水 flood 河水 flood ש é 河水 " + "Deich ... 201-2-0."): kept
+        // as new text while it was cut and found nowhere, it is that opening's fuller version.
+        moveToFuller(s, once);
+        v.image = once;
+        return true;
+      }
       absorbCutBeside(s);
       absorbRestOfReplaced(s);
       return true;
