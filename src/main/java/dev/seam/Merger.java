@@ -902,6 +902,9 @@ final class Merger {
     } else if (m.isNone() || m.relation() == Match.Relation.NEAR) {
       m = phraseOnceInside(u, m);
     }
+    if (m.isNone() || m.relation() == Match.Relation.NEAR) {
+      m = settleOverlapSeam(u, m);
+    }
     if ((m.isNone() || m.relation() == Match.Relation.NEAR) && i == units.size() - 1
         && u.incomplete()) {
       m = cutInsideLetter(u, m);
@@ -2845,6 +2848,112 @@ final class Merger {
       }
     }
     return null;
+  }
+
+  /**
+   * {@code m}, or the kept unit the reader would read next when restart {@code u} says it as it
+   * reads with the overlap removed at its first seam put back, and not as it reads now: that
+   * overlap was the text's own words said again, which only a restart tells (582167: "増水 磨坊"
+   * then " 増水 磨坊 川 ... 167-1-0. ...", and the restart, cut, "増水 磨坊 増水 磨坊 川 ... 167-1-0.
+   * road rive"; 1086110: "土のう 土" then "のう 土のう 110-0-1.", read as "土のう 土のう 110-0-1.",
+   * and the restart "土のう 土のう 土のう 110-0-1."). The overlap goes back into the kept unit, and
+   * {@code u} repeats it.
+   */
+  private Match settleOverlapSeam(Unit u, Match m) {
+    Slot t = head.next;
+    if (part.index() == 0 || !head.real || !t.real || t.unit == null || t.unit.slot != t
+        || t.unit.part >= u.part || t.unit.pieceCount() < 2 || !u.isProse()
+        || !u.incomplete() && u.key.length() <= t.unit.key.length()) {
+      return m;
+    }
+    OverlapSeam seam = overlapSeam(t);
+    if (seam == null) {
+      return m;
+    }
+    String restored = Keys.key(seam.text());
+    boolean says = u.incomplete()
+        ? Keys.startsWithCut(restored, u.key) && !Keys.startsWithCut(t.unit.key, u.key)
+        : restored.equals(u.key);
+    if (!says) {
+      return m;
+    }
+    restore(t, seam);
+    return new Match(u.incomplete() ? Match.Relation.COVERED : Match.Relation.EXACT, t, t,
+        (double) u.key.length() / t.unit.key.length());
+  }
+
+  /**
+   * The overlap a kept unit's first seam dropped: the index of its report entry, where it starts
+   * in the source of the unit's second piece, and the unit's text with it put back.
+   */
+  private record OverlapSeam(int change, int from, String text) {}
+
+  /** How far back {@link #overlapSeam} looks for the overlap's report entry. */
+  private static final int MAX_CHANGES_BACK = 64;
+
+  /**
+   * The overlap dropped at the seam between kept unit {@code t}'s first two pieces, if its text
+   * is those pieces with whitespace between and the report entry is among the last {@link
+   * #MAX_CHANGES_BACK}; null otherwise.
+   */
+  private OverlapSeam overlapSeam(Slot t) {
+    Unit k = t.unit;
+    SourceSpan cutPiece = k.piece(0);
+    SourceSpan restPiece = k.piece(1);
+    String cutText =
+        fragments.get(cutPiece.fragment()).substring(cutPiece.start(), cutPiece.end());
+    String source = fragments.get(restPiece.fragment());
+    String text = k.text();
+    if (!text.startsWith(cutText)) {
+      return null;
+    }
+    int seam = skipWhitespace(text, cutText.length());
+    if (!text.startsWith(source.substring(restPiece.start(), restPiece.end()), seam)) {
+      return null;
+    }
+    for (int c = changes.size() - 1; c >= 0 && c >= changes.size() - MAX_CHANGES_BACK; c--) {
+      Change o = changes.get(c);
+      if (o == null || o.kind() != ChangeKind.OVERLAP_REMOVED
+          || o.source().fragment() != restPiece.fragment()
+          || o.source().end() > restPiece.start()) {
+        continue;
+      }
+      if (skipWhitespace(source, o.source().end()) != restPiece.start()) {
+        return null;
+      }
+      int from = o.source().start();
+      // Whatever the join put between the pieces stays before the overlap: a space where the
+      // cut stopped between words, nothing where it stopped inside one ("土のう 土" + "のう 土").
+      return new OverlapSeam(c, from, text.substring(0, seam)
+          + source.substring(from, restPiece.start()) + text.substring(seam));
+    }
+    return null;
+  }
+
+  /** Puts back the overlap {@code seam} found at kept unit {@code t}'s first seam. */
+  private void restore(Slot t, OverlapSeam seam) {
+    Unit k = t.unit;
+    SourceSpan restPiece = k.piece(1);
+    String source = fragments.get(restPiece.fragment());
+    String oldKey = k.key;
+    k.setText(seam.text());
+    k.rekey();
+    k.setPiece(1, new SourceSpan(restPiece.fragment(), seam.from(), restPiece.end()));
+    doc.reindex(t, oldKey);
+    // The list only grows while parts are read; the report leaves out what was taken back.
+    changes.set(seam.change(), null);
+    // The repair that the join reported now starts where the overlap did.
+    SourceSpan repairedAt =
+        new SourceSpan(restPiece.fragment(), restPiece.start(), restPiece.start());
+    for (int r = seam.change() + 1; r < changes.size(); r++) {
+      Change j = changes.get(r);
+      if (j != null && j.kind() == ChangeKind.CUT_OFF_REPAIRED && j.source().equals(repairedAt)) {
+        changes.set(r, Change.of(ChangeKind.CUT_OFF_REPAIRED,
+            new SourceSpan(restPiece.fragment(), seam.from(), seam.from()),
+            Texts.excerpt(source.substring(seam.from(), restPiece.end()), 60)));
+        break;
+      }
+    }
   }
 
   private static boolean samePhrase(String[] words, int a, int b, int len) {
@@ -5393,7 +5502,11 @@ final class Merger {
 
   private ImmutableList<Change> report() {
     List<Change> out = new ChunkedList<>();
-    out.addAll(changes);
+    for (Change c : changes) {
+      if (c != null) {
+        out.add(c);
+      }
+    }
     for (Recurrence r : recurrences) {
       out.add(
           new Change(

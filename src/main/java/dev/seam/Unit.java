@@ -95,6 +95,10 @@ final class Unit {
     mutablePieces().set(0, piece);
   }
 
+  void setPiece(int i, SourceSpan piece) {
+    mutablePieces().set(i, piece);
+  }
+
   void removeFirstPiece() {
     mutablePieces().remove(0);
   }
