@@ -2657,7 +2657,10 @@ final class Merger {
     // A piece that opens with the mark of the letter the cut ends with goes on from the very char
     // the cut stopped at, so it repeats nothing, however its words read like the cut's end
     // (123724: "土のう flood e" then "\u0301 flood é sandbags", where the text has "flood" twice).
-    boolean finishesCut = finishesLetter(lastPartCut, u0);
+    // So does one that opens with the low half of a surrogate pair whose high half the cut ends
+    // with (1524099: "ש 橋 👨‍👩 \uD83D" then "\uDC68\u200D👩 👨‍👩 99-2-3."): read as overlap,
+    // its words said again, it left the high half alone in the text.
+    boolean finishesCut = finishesLetter(lastPartCut, u0) || finishesPair(lastPartCut, u0);
     // Likewise a piece that opens with the rest of the cut's last word, as the input spells that
     // word ("bridg" then "e Brücke ... 923-1-3.", 54923): a later unit of it that says the cut's
     // last words again ("volunteers bridge Brücke ...") is a new sentence, not where it goes on.
@@ -3419,8 +3422,9 @@ final class Merger {
     }
     int before = Texts.lastBase(cut.text());
     int after = v.text().codePointAt(0);
-    if (Texts.isCombiningMark(after) || after == 0x200D) {
-      // A combining mark or a joiner cannot start text: it finishes the cut's last cluster.
+    if (Texts.isCombiningMark(after) || after == 0x200D || isLoneHalf(after, false)) {
+      // A combining mark, a joiner or the low half of a surrogate pair cannot start text: it
+      // finishes the cut's last cluster.
       return true;
     }
     if (!Texts.spacedScript(before) && !Texts.spacedScript(after)) {
@@ -3966,6 +3970,18 @@ final class Merger {
   private static final long NEARBY_BUDGET_PER_CHAR = 16;
 
   private static final long NEARBY_BUDGET_BASE = 1 << 22;
+
+  /** Whether {@code after} opens with the low half of a surrogate pair {@code before} ends in. */
+  private static boolean finishesPair(Unit before, Unit after) {
+    int n = before.textLength();
+    return n > 0 && after.textLength() > 0
+        && isLoneHalf(before.codePointBefore(n), true) && isLoneHalf(after.codePointAt(0), false);
+  }
+
+  private static boolean isLoneHalf(int cp, boolean high) {
+    return cp < Character.MIN_SUPPLEMENTARY_CODE_POINT
+        && (high ? Character.isHighSurrogate((char) cp) : Character.isLowSurrogate((char) cp));
+  }
 
   /** Whether {@code after} opens with a mark that finishes the letter {@code before} ends with. */
   private static boolean finishesLetter(Unit before, Unit after) {
