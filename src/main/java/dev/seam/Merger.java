@@ -2854,42 +2854,132 @@ final class Merger {
   }
 
   /**
-   * {@code m}, or the kept unit the reader would read next when restart {@code u} says it as it
-   * reads with the overlap removed at its first seam put back, and not as it reads now: that
-   * overlap was the text's own words said again, which only a restart tells (582167: "増水 磨坊"
-   * then " 増水 磨坊 川 ... 167-1-0. ...", and the restart, cut, "増水 磨坊 増水 磨坊 川 ... 167-1-0.
-   * road rive"; 1086110: "土のう 土" then "のう 土のう 110-0-1.", read as "土のう 土のう 110-0-1.",
-   * and the restart "土のう 土のう 土のう 110-0-1."). The overlap goes back into the kept unit, and
-   * {@code u} repeats it.
+   * {@code m}, or the kept unit the reader would read next (or the one {@code m} finds near) when
+   * restart {@code u} says it as it reads with less of the overlap removed at its first seam, and
+   * not as it reads now: the words there were the text's own said again, which only a restart
+   * tells (582167: "増水 磨坊" then " 増水 磨坊 川 ... 167-1-0. ...", and the restart, cut, "増水
+   * 磨坊 増水 磨坊 川 ... road rive"; 1086110: "土のう 土" then "のう 土のう 110-0-1.", read as
+   * "土のう 土のう 110-0-1.", and the restart "土のう 土のう 土のう 110-0-1."; 368139: "... Fluss
+   * Flus" then "… Fluss Fluss é ...", where the overlap was "Flus", not "Fluss Flus"). What was
+   * not overlap goes back into the kept unit, and {@code u} repeats it.
    */
   private Match settleOverlapSeam(Unit u, Match m) {
-    Slot t = head.next;
-    if (part.index() == 0 || !head.real || !t.real || t.unit == null || t.unit.slot != t
-        || t.unit.part >= u.part || t.unit.pieceCount() < 2 || !u.isProse()
-        || !u.incomplete() && u.key.length() <= t.unit.key.length()) {
+    if (part.index() == 0 || !u.isProse()) {
       return m;
     }
-    OverlapSeam seam = overlapSeam(t);
-    if (seam == null) {
+    Slot t = settles(u, head.real ? head.next : null);
+    if (t == null && m.relation() == Match.Relation.NEAR && m.target() != head.next) {
+      t = settles(u, m.target());
+    }
+    if (t == null) {
+      // A restart that opens a part, away from the reader: the kept unit that says its words up
+      // to the phrase it says again (overlap is only ever ambiguous where the text repeats).
+      String before = beforeRepeatedPhrase(u.key);
+      if (before != null && before.length() >= 2 * Doc.K) {
+        Match r = doc.match(before, head, options.nearSimilarity());
+        if ((r.relation() == Match.Relation.EXACT || r.relation() == Match.Relation.COVERED)
+            && r.target() != head.next && r.target().unit.key.startsWith(before)) {
+          t = settles(u, r.target());
+        }
+      }
+    }
+    if (t == null) {
       return m;
     }
-    String restored = Keys.key(seam.text());
-    boolean says = u.incomplete()
-        ? Keys.startsWithCut(restored, u.key) && !Keys.startsWithCut(t.unit.key, u.key)
-        : restored.equals(u.key);
-    if (!says) {
-      return m;
-    }
-    restore(t, seam);
-    return new Match(u.incomplete() ? Match.Relation.COVERED : Match.Relation.EXACT, t, t,
-        (double) u.key.length() / t.unit.key.length());
+    Match.Relation said = u.key.equals(t.unit.key) ? Match.Relation.EXACT
+        : Match.Relation.COVERED;
+    return new Match(said, t, t, (double) u.key.length() / t.unit.key.length());
   }
 
   /**
-   * The overlap a kept unit's first seam dropped: the index of its report entry, where it starts
-   * in the source of the unit's second piece, and the unit's text with it put back.
+   * The words of {@code key} up to the first phrase of at most {@link #MAX_PHRASE_WORDS} words it
+   * says twice in a row, the first saying included; null if it says none.
    */
-  private record OverlapSeam(int change, int from, String text) {}
+  private static String beforeRepeatedPhrase(String key) {
+    // Read in place: this is asked of every new paragraph opening of a later part.
+    for (int i = 0; i < key.length(); ) {
+      int end = i;
+      for (int len = 1; len <= MAX_PHRASE_WORDS; len++) {
+        int space = key.indexOf(' ', len == 1 ? i : end + 1);
+        if (space < 0) {
+          break;
+        }
+        end = space;
+        int n = end - i;
+        int again = end + 1;
+        if (again + n <= key.length() && key.regionMatches(i, key, again, n)
+            && (again + n == key.length() || key.charAt(again + n) == ' ')) {
+          return key.substring(0, end);
+        }
+      }
+      int space = key.indexOf(' ', i);
+      if (space < 0) {
+        break;
+      }
+      i = space + 1;
+    }
+    return null;
+  }
+
+  /** Readings of one seam that {@link #settles} tries: the overlap shortened to each length. */
+  private static final int MAX_OVERLAP_READINGS = 8;
+
+  /**
+   * {@code t}, after putting back what {@code u} says was no overlap at its first seam; null, and
+   * nothing changes, if {@code u} says no such reading of it.
+   */
+  private Slot settles(Unit u, Slot t) {
+    if (t == null || !t.real || t.unit == null || t.unit.slot != t || t.unit.part >= u.part
+        || t.unit.pieceCount() < 2) {
+      return null;
+    }
+    OverlapSeam seam = overlapSeam(t);
+    if (seam == null) {
+      return null;
+    }
+    String source = fragments.get(seam.fragment());
+    int readings = 0;
+    for (int kept = 0; kept < seam.to() - seam.from() && readings < MAX_OVERLAP_READINGS;
+        kept++) {
+      // Each reading keeps as overlap a start of the piece that the cut also ends with.
+      if (kept > 0 && (Character.isLowSurrogate(source.charAt(seam.from() + kept))
+          || !seam.cutText().endsWith(source.substring(seam.from(), seam.from() + kept)))) {
+        continue;
+      }
+      readings++;
+      String restored = Keys.key(seam.text(source, kept));
+      // Whole, the restart may be the kept unit's first sentence, which a join made one with the
+      // rest of its paragraph.
+      boolean says = u.incomplete()
+          ? Keys.startsWithCut(restored, u.key) && !Keys.startsWithCut(t.unit.key, u.key)
+          : (restored.equals(u.key) || restored.startsWith(u.key + " "))
+              && !t.unit.key.startsWith(u.key);
+      if (says) {
+        restore(t, seam, kept);
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The overlap a kept unit's first seam dropped: its report entry's index, its source range in
+   * the second piece's fragment, where that piece starts, and the unit's text as it is, the
+   * pieces read on at {@code seam}.
+   */
+  private record OverlapSeam(
+      int change, int fragment, int from, int to, int restStart, String cutText, String text,
+      int seam) {
+    /**
+     * The unit's text with all of the overlap but its first {@code kept} chars put back. Those
+     * chars are the cut's last ones, so what goes back reads on from the cut itself; all of it
+     * goes after whatever the join put between the pieces.
+     */
+    String text(String source, int kept) {
+      return text.substring(0, kept > 0 ? cutText.length() : seam)
+          + source.substring(from + kept, restStart) + text.substring(seam);
+    }
+  }
 
   /** How far back {@link #overlapSeam} looks for the overlap's report entry. */
   private static final int MAX_CHANGES_BACK = 64;
@@ -2910,6 +3000,8 @@ final class Merger {
     if (!text.startsWith(cutText)) {
       return null;
     }
+    // Whatever the join put between the pieces stays before what goes back: a space where the
+    // cut stopped between words, nothing where it stopped inside one ("土のう 土" + "のう 土").
     int seam = skipWhitespace(text, cutText.length());
     if (!text.startsWith(source.substring(restPiece.start(), restPiece.end()), seam)) {
       return null;
@@ -2924,36 +3016,38 @@ final class Merger {
       if (skipWhitespace(source, o.source().end()) != restPiece.start()) {
         return null;
       }
-      int from = o.source().start();
-      // Whatever the join put between the pieces stays before the overlap: a space where the
-      // cut stopped between words, nothing where it stopped inside one ("土のう 土" + "のう 土").
-      return new OverlapSeam(c, from, text.substring(0, seam)
-          + source.substring(from, restPiece.start()) + text.substring(seam));
+      return new OverlapSeam(c, restPiece.fragment(), o.source().start(), o.source().end(),
+          restPiece.start(), cutText, text, seam);
     }
     return null;
   }
 
-  /** Puts back the overlap {@code seam} found at kept unit {@code t}'s first seam. */
-  private void restore(Slot t, OverlapSeam seam) {
+  /**
+   * Puts back all of the overlap {@code seam} found at kept unit {@code t}'s first seam but its
+   * first {@code kept} chars, which stay overlap.
+   */
+  private void restore(Slot t, OverlapSeam seam, int kept) {
     Unit k = t.unit;
     SourceSpan restPiece = k.piece(1);
-    String source = fragments.get(restPiece.fragment());
+    String source = fragments.get(seam.fragment());
+    int from = seam.from() + kept;
     String oldKey = k.key;
-    k.setText(seam.text());
+    k.setText(seam.text(source, kept));
     k.rekey();
-    k.setPiece(1, new SourceSpan(restPiece.fragment(), seam.from(), restPiece.end()));
+    k.setPiece(1, new SourceSpan(seam.fragment(), from, restPiece.end()));
     doc.reindex(t, oldKey);
     // The list only grows while parts are read; the report leaves out what was taken back.
-    changes.set(seam.change(), null);
-    // The repair that the join reported now starts where the overlap did.
-    SourceSpan repairedAt =
-        new SourceSpan(restPiece.fragment(), restPiece.start(), restPiece.start());
+    changes.set(seam.change(), kept == 0 ? null
+        : Change.of(ChangeKind.OVERLAP_REMOVED, new SourceSpan(seam.fragment(), seam.from(), from),
+            Texts.excerpt(source.substring(seam.from(), from), 60)));
+    // The repair that the join reported now starts where the words put back do.
+    SourceSpan repairedAt = new SourceSpan(seam.fragment(), seam.restStart(), seam.restStart());
     for (int r = seam.change() + 1; r < changes.size(); r++) {
       Change j = changes.get(r);
       if (j != null && j.kind() == ChangeKind.CUT_OFF_REPAIRED && j.source().equals(repairedAt)) {
         changes.set(r, Change.of(ChangeKind.CUT_OFF_REPAIRED,
-            new SourceSpan(restPiece.fragment(), seam.from(), seam.from()),
-            Texts.excerpt(source.substring(seam.from(), restPiece.end()), 60)));
+            new SourceSpan(seam.fragment(), from, from),
+            Texts.excerpt(source.substring(from, restPiece.end()), 60)));
         break;
       }
     }
