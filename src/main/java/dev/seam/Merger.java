@@ -1565,9 +1565,7 @@ final class Merger {
    */
   private void moveToFuller(Slot s, Slot t) {
     Unit u = s.unit;
-    if (u.blockStart && s.next.real && !s.next.unit.blockStart) {
-      s.next.sep = s.sep;
-    }
+    passParagraphStart(s, u);
     forward(s, t);
     supersede(t, u, ChangeKind.REPLACED_BY_FULLER, MatchKind.CONTAINED,
         (double) t.unit.key.length() / u.key.length());
@@ -1584,7 +1582,13 @@ final class Merger {
     d.removal = new Unit.Removal(ChangeKind.REPLACED_BY_FULLER, into, MatchKind.CONTAINED, sim);
     alias(into, d);
     forward(s, into);
-    // A paragraph that started here now starts at the next slot.
+    passParagraphStart(s, d);
+  }
+
+  /**
+   * A paragraph that started at slot {@code s}, which unit {@code d} left, now starts at the next.
+   */
+  private static void passParagraphStart(Slot s, Unit d) {
     if (d.blockStart && s.next.real && !s.next.unit.blockStart) {
       s.next.sep = s.sep;
     }
@@ -1955,11 +1959,6 @@ final class Merger {
   }
 
   /**
-   * Whether {@code u} starts where kept slot {@code t}'s sentence starts, or where the one before
-   * it does when {@code u} says that one whole first ("川 磨坊 flood mill 988-" over the kept cut
-   * "川" and "磨坊 flood mill 988-1-0. ...").
-   */
-  /**
    * Whether {@code u} says all of kept unit {@code t} and then the first words of the kept unit
    * right after it, stopping inside them.
    */
@@ -1974,6 +1973,11 @@ final class Merger {
     return Keys.startsWithCut(n.unit.key, u.key.substring(key.length() + 1));
   }
 
+  /**
+   * Whether {@code u} starts where kept slot {@code t}'s sentence starts, or where the one before
+   * it does when {@code u} says that one whole first ("川 磨坊 flood mill 988-" over the kept cut
+   * "川" and "磨坊 flood mill 988-1-0. ...").
+   */
   private static boolean startsAtKeptStart(Unit u, Slot t) {
     String key = t.unit.key;
     if (Keys.startsWithCut(key, u.key) || u.key.startsWith(key)) {
@@ -3003,7 +3007,9 @@ final class Merger {
     // Whatever the join put between the pieces stays before what goes back: a space where the
     // cut stopped between words, nothing where it stopped inside one ("土のう 土" + "のう 土").
     int seam = skipWhitespace(text, cutText.length());
-    if (!text.startsWith(source.substring(restPiece.start(), restPiece.end()), seam)) {
+    int restLength = restPiece.end() - restPiece.start();
+    if (seam + restLength > text.length()
+        || !text.regionMatches(seam, source, restPiece.start(), restLength)) {
       return null;
     }
     for (int c = changes.size() - 1; c >= 0 && c >= changes.size() - MAX_CHANGES_BACK; c--) {
