@@ -1247,6 +1247,22 @@ final class Doc {
           }
         }
       }
+      // The key may end in the first words of the unit right after the last one, fewer than half
+      // its windows ("... 970-0-1. é 増水 増水 volunteers 970-0-2." over the kept "... 970-0-1."
+      // and "é 増水 増水 volunteers 970-0-2. ש Brücke ..."): the reader goes on in that unit.
+      Slot after = last.next;
+      if (after.real) {
+        for (int r = 0; r < c.runCount; r++) {
+          int b = r * 4;
+          // A phrase long, not a word both happen to say (637897: "sandbags").
+          if (c.slots[c.runs[b]] == after && c.runs[b + 2] == key.length()
+              && c.runs[b + 3] == 0 && c.runs[b + 1] > 0
+              && c.runs[b + 2] - c.runs[b + 1] >= 2 * K) {
+            last = after;
+            break;
+          }
+        }
+      }
       // Inside kept text, the edit distance to the text around it is the length difference, so
       // the shorter-to-longer ratio is the exact similarity for a substring and cheap to get.
       int a = key.length();

@@ -1060,7 +1060,12 @@ final class Merger {
         && head.unit.key.length() > before.key.length() && head.unit.key.startsWith(before.key);
     if (m.isNone() && before != null && head.real && head.unit == head.unit.slot.unit
         && (head.unit.incomplete() || head.unit.pieceCount() > 1 || saidStart)
-        && before.removal != null && Doc.live(before.removal.keptAt()) == head) {
+        && before.removal != null && (Doc.live(before.removal.keptAt()) == head
+            // ... or read on into it from the unit before (1338970: "... 970-0-1. é 増水 増水
+            // volunteers 970-0-2." over the kept "... 970-0-1." and the kept cut "é 増水 増水
+            // volunteers 970-0-2. ש Brücke ... bridge 97", then "ש Brücke ... 970-0-3.").
+            || before.image != null && Doc.live(before.image) == head
+                && head.prev == Doc.live(before.removal.keptAt()))) {
       // The piece before was found in a kept cut that a join made of several sentences, and this
       // one says the cut's last words and completes them ("... 989-2-0. 土のう 増水 川 989-2-1.
       // road sandbags 川 989" kept, then "土のう 増水 川 989-2-1. road sandbags 川 989-2-2."): it
