@@ -4383,6 +4383,17 @@ final class Merger {
         // text after the end, not a repeat of that sentence.
         after = Match.NONE;
       }
+      if (after.relation() == Match.Relation.FULLER && v.incomplete()
+          && startsCutIntoNext(after.target(), v)) {
+        // Fuller only by the first letters of the kept unit after it, a paragraph of its own
+        // because the part before stopped at a full stop (404684: "ם 土のう bridge é 684-0-2.
+        // counc" over the kept "ם ... 684-0-2." and "council sandbags ... 684-0-3."): the restart
+        // says both again and was cut.
+        Slot next = after.target().next;
+        after = new Match(Match.Relation.COVERED, after.target(), next,
+            (double) v.key.length() / (after.target().unit.key.length() + 1
+                + next.unit.key.length()));
+      }
       if (after.relation() == Match.Relation.EXACT
           || after.relation() == Match.Relation.COVERED) {
         restRepeats(v, v.text(), v.piece(0), after.target(), after.last(), after.similarity());
