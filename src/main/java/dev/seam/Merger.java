@@ -179,8 +179,7 @@ final class Merger {
     if (units.isEmpty()) {
       return;
     }
-    blockFrom = new int[units.size()];
-    blockTo = new int[units.size()];
+    partArrays(units.size());
     for (int i = 0; i < units.size(); ) {
       int j = i;
       while (j < units.size() && units.get(j).block == units.get(i).block) {
@@ -192,7 +191,6 @@ final class Merger {
       }
       i = j;
     }
-    blockMatches = new Match[units.size()];
     snapshot();
     findContextLines();
     restartPart = p.index() > 0 && snapTargets[0] != null;
@@ -360,9 +358,10 @@ final class Merger {
     Unit u = units.get(i);
     Slot s = Doc.live(snapFirst[i + 1]);
     String key = s.real && s.unit != null ? s.unit.key : null;
-    String opening = u.key + " ";
-    if (key == null || !key.startsWith(opening)
-        || !Keys.startsWithCut(key.substring(opening.length()), units.get(i + 1).key)) {
+    int opening = u.key.length() + 1;
+    if (key == null || key.length() < opening || key.charAt(opening - 1) != ' '
+        || !key.startsWith(u.key)
+        || !Keys.startsWithCut(key.substring(opening), units.get(i + 1).key)) {
       return Match.NONE;
     }
     return new Match(Match.Relation.COVERED, s, s, (double) u.key.length() / key.length());
@@ -570,25 +569,31 @@ final class Merger {
    * it are never said as one.
    */
   private boolean completesWordSpelledNearby(Unit cut, Unit v) {
-    String t = v.text();
+    // Reads v's first chars in place: this runs at every seam after a label-like cut, and v
+    // may be long.
+    int length = v.textLength();
     int n = 0;
     int end = 0;
-    while (end < t.length() && n < 3 && !Texts.isWhitespace(t.charAt(end))) {
-      end += Character.charCount(t.codePointAt(end));
+    while (end < length && n < 3 && !Texts.isWhitespace(v.charAt(end))) {
+      end += Character.charCount(v.codePointAt(end));
       n++;
     }
-    if (end == 0 || Texts.spacedScript(t.codePointAt(0))) {
+    if (end == 0 || Texts.spacedScript(v.codePointAt(0))) {
       return false;
     }
+    String cutText = cut.text();
     // Across the marker the two pieces are never spelled together, so any hit is elsewhere.
-    if (spelledNearby(cut, v, cut.text() + t.substring(0, end), NEARBY_FRAGMENTS)) {
+    if (spelledNearby(cut, v, cutText + v.textRange(0, end), NEARBY_FRAGMENTS)) {
       return true;
     }
-    if (t.codePointCount(0, t.length()) < RESTART_SAID_CODE_POINTS) {
+    while (end < length && n < RESTART_SAID_CODE_POINTS) {
+      end += Character.charCount(v.codePointAt(end));
+      n++;
+    }
+    if (n < RESTART_SAID_CODE_POINTS) {
       return false;
     }
-    String said = t.substring(0, t.offsetByCodePoints(0, RESTART_SAID_CODE_POINTS));
-    return spelledNearby(cut, v, cut.text() + said, RESTART_FRAGMENTS);
+    return spelledNearby(cut, v, cutText + v.textRange(0, end), RESTART_FRAGMENTS);
   }
 
   /**
@@ -631,7 +636,6 @@ final class Merger {
    * the sentence after it) is never the version to keep.
    */
   private void findContextLines() {
-    inContextLine = new boolean[units.size()];
     for (int from = 0; from < units.size(); ) {
       int to = from + 1;
       while (to < units.size() && units.get(to).block == units.get(from).block
@@ -813,10 +817,31 @@ final class Merger {
     return s;
   }
 
+  /**
+   * Readies the per-unit arrays for a part of {@code n} units, cleared. They are reused from part
+   * to part, longer than the part when an earlier one was longer: 100,000 one-line fragments
+   * allocated six arrays each, a tenth of what such a call allocated.
+   */
+  private void partArrays(int n) {
+    if (blockFrom == null || blockFrom.length < n) {
+      int capacity = Math.max(n, 16);
+      blockFrom = new int[capacity];
+      blockTo = new int[capacity];
+      blockMatches = new Match[capacity];
+      snapTargets = new Slot[capacity];
+      snapFirst = new Slot[capacity];
+      inContextLine = new boolean[capacity];
+      return;
+    }
+    // blockFrom and blockTo are written for every unit of the part before they are read.
+    Arrays.fill(blockMatches, 0, n, null);
+    Arrays.fill(snapTargets, 0, n, null);
+    Arrays.fill(snapFirst, 0, n, null);
+    Arrays.fill(inContextLine, 0, n, false);
+  }
+
   /** Matches every unit of the part against the document as it was before the part. */
   private void snapshot() {
-    snapTargets = new Slot[units.size()];
-    snapFirst = new Slot[units.size()];
     snapRelabels = doc.relabels();
     later.clear();
     for (int i = 0; i < units.size(); i++) {
@@ -879,7 +904,7 @@ final class Merger {
     }
     snapRelabels = doc.relabels();
     later.clear();
-    for (int k = from; k < snapTargets.length; k++) {
+    for (int k = from; k < units.size(); k++) {
       if (anchorsAhead(k)) {
         later.merge(snapTargets[k].label, 1, Integer::sum);
       }
@@ -2827,16 +2852,14 @@ final class Merger {
     if (cutsByKey.isEmpty()) {
       return null;
     }
-    String[] words = u.key.split(" ", -1);
-    // Where each word starts in the key, so that a phrase's place costs no join of words.
-    int[] at = new int[words.length + 1];
-    for (int w = 0; w < words.length; w++) {
-      at[w + 1] = at[w] + words[w].length() + 1;
-    }
+    // Where each word starts in the key (and one past its end), so that comparing and cutting
+    // phrases costs no string per word: this runs for every unit once cuts are kept.
+    int[] at = wordStarts(u.key);
+    int words = at.length - 1;
     int tried = 0;
     for (int len = 1; len <= MAX_PHRASE_WORDS; len++) {
-      for (int i = 0; i + 2 * len <= words.length && tried < MAX_PHRASES_TRIED; i++) {
-        if (!cutLengths.contains(at[i + len] - 1) || !samePhrase(words, i, i + len, len)) {
+      for (int i = 0; i + 2 * len <= words && tried < MAX_PHRASES_TRIED; i++) {
+        if (!cutLengths.contains(at[i + len] - 1) || !samePhrase(u.key, at, i, i + len, len)) {
           continue;
         }
         tried++;
@@ -3064,13 +3087,28 @@ final class Merger {
     }
   }
 
-  private static boolean samePhrase(String[] words, int a, int b, int len) {
-    for (int k = 0; k < len; k++) {
-      if (!words[a + k].equals(words[b + k])) {
-        return false;
-      }
+  private static boolean samePhrase(String key, int[] at, int a, int b, int len) {
+    // Equal phrases of as many words are equal strings: keys separate words by one space.
+    int n = at[a + len] - at[a];
+    return at[b + len] - at[b] == n && key.regionMatches(at[a], key, at[b], n - 1);
+  }
+
+  /**
+   * Where each of {@code key}'s space-separated words starts, and one entry more, past the end:
+   * word {@code w} is {@code key[at[w], at[w + 1] - 1)}.
+   */
+  private static int[] wordStarts(String key) {
+    int words = 1;
+    for (int i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) {
+      words++;
     }
-    return true;
+    int[] at = new int[words + 1];
+    int w = 1;
+    for (int i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) {
+      at[w++] = i + 1;
+    }
+    at[words] = key.length() + 1;
+    return at;
   }
 
   /**
@@ -3137,11 +3175,13 @@ final class Merger {
     if (space <= 0) {
       return null;
     }
-    String word = u.key.substring(0, space);
-    String rest = u.key.substring(space + 1);
-    if (!rest.startsWith(word + " ")) {
+    // The key goes on with its first word and a space again; checked in place, since this runs
+    // for every unit of a part.
+    if (!u.key.regionMatches(space + 1, u.key, 0, space + 1)) {
       return null;
     }
+    String word = u.key.substring(0, space);
+    String rest = u.key.substring(space + 1);
     Match r = doc.match(rest, head, options.nearSimilarity());
     Slot t = r.target();
     if (r.relation() != Match.Relation.EXACT || !t.unit.blockStart || t.aliases == null) {
@@ -3163,7 +3203,8 @@ final class Merger {
    */
   private Slot keptWithFirstWordTwice(Unit u) {
     int space = u.key.indexOf(' ');
-    if (space <= 0 || !openingCuts.containsKey(u.key.substring(0, space))) {
+    if (space <= 0 || !openingCutLengths.contains(space)
+        || !openingCuts.containsKey(u.key.substring(0, space))) {
       return null;
     }
     String doubled = u.key.substring(0, space + 1) + u.key;
@@ -5566,7 +5607,7 @@ final class Merger {
           case KEEP_FIRST -> false;
           case KEEP_LONGEST -> u.key.length() >= t.unit.key.length();
         };
-    if (keepNew && u.part == part.index() && u.pos < inContextLine.length
+    if (keepNew && u.part == part.index() && u.pos < units.size()
         && inContextLine[u.pos]) {
       // A context line restates kept text; its versions are glued, not better.
       keepNew = false;

@@ -233,7 +233,7 @@ final class Unit {
         after.textRange(0, Math.min(Texts.SEAM_CONTEXT, m)));
   }
 
-  private char charAt(int i) {
+  char charAt(int i) {
     return text != null ? text.charAt(i) : source.charAt(start + i);
   }
 
@@ -270,7 +270,8 @@ final class Unit {
     return c;
   }
 
-  private String textRange(int from, int to) {
+  /** Chars {@code [from, to)} of this unit's text, as {@code text().substring(from, to)}. */
+  String textRange(int from, int to) {
     return text != null ? text.substring(from, to) : source.substring(start + from, start + to);
   }
 
