@@ -45,16 +45,17 @@ final class Merger {
    * The keys of paragraph openings a part stopped in: only such a cut makes the seams {@link
    * #keptWithFirstWordTwice} and {@link #keptWithPhraseOnce} look for, and asking the index for
    * every new paragraph cost a third more on text that is mostly new. Each key maps to the latest
-   * cut that had it.
+   * cut that had it. Sized in {@link #run} for the parts that stop with a paragraph opening: one
+   * made small split twice on the way to 100,000 cuts, re-hashing every key each time.
    */
-  private final SplitMap<Unit> openingCuts = new SplitMap<>(16);
+  private SplitMap<Unit> openingCuts;
   /** The lengths of the keys in {@link #openingCuts}, to pass over other phrases at no cost. */
   private final Set<Integer> openingCutLengths = new HashSet<>();
   /**
    * As {@link #openingCuts}, for cuts that opened a sentence inside a paragraph: the seams that
    * {@link #keptWithPhraseOnce} looks for in a restart's later units.
    */
-  private final SplitMap<Unit> innerCuts = new SplitMap<>(16);
+  private SplitMap<Unit> innerCuts;
   /** The lengths of the keys in {@link #innerCuts}. */
   private final Set<Integer> innerCutLengths = new HashSet<>();
   /** Open cuts, most recent first. */
@@ -144,12 +145,24 @@ final class Merger {
     }
     changes.addAll(parser.changes());
     List<Part> parts = parser.parts();
+    int openingAtCut = 0;
+    int innerAtCut = 0;
     for (Part p : parts) {
       if (p.frontMatter() != null) {
         all.add(p.frontMatter());
       }
       all.addAll(p.units());
+      if ((p.endsWithMarker() || p.lastOfFragment()) && !p.units().isEmpty()) {
+        // As process() files the part's cut, but for the joins that hand it to another unit.
+        if (p.last().blockStart) {
+          openingAtCut++;
+        } else {
+          innerAtCut++;
+        }
+      }
     }
+    openingCuts = new SplitMap<>(Math.max(16, openingAtCut));
+    innerCuts = new SplitMap<>(Math.max(16, innerAtCut));
     doc.expectUnits(all.size());
     for (Part p : parts) {
       process(p);
@@ -581,19 +594,20 @@ final class Merger {
     if (end == 0 || Texts.spacedScript(v.codePointAt(0))) {
       return false;
     }
-    String cutText = cut.text();
-    // Across the marker the two pieces are never spelled together, so any hit is elsewhere.
-    if (spelledNearby(cut, v, cutText + v.textRange(0, end), NEARBY_FRAGMENTS)) {
-      return true;
-    }
+    int word = end;
     while (end < length && n < RESTART_SAID_CODE_POINTS) {
       end += Character.charCount(v.codePointAt(end));
       n++;
     }
-    if (n < RESTART_SAID_CODE_POINTS) {
-      return false;
+    // One string for both reads: the word is its first chars.
+    String cutText = cut.text();
+    String said = cutText + v.textRange(0, end);
+    // Across the marker the two pieces are never spelled together, so any hit is elsewhere.
+    if (spelledNearby(cut, v, said, cutText.length() + word, NEARBY_FRAGMENTS)) {
+      return true;
     }
-    return spelledNearby(cut, v, cutText + v.textRange(0, end), RESTART_FRAGMENTS);
+    return n >= RESTART_SAID_CODE_POINTS
+        && spelledNearby(cut, v, said, said.length(), RESTART_FRAGMENTS);
   }
 
   /**
@@ -1279,7 +1293,7 @@ final class Merger {
         Change.of(
             ChangeKind.CUT_OFF_REPAIRED,
             new SourceSpan(r.fragment, r.start, r.start),
-            Texts.excerpt(r.text(), 60)));
+            r.excerpt(60)));
     return true;
   }
 
@@ -4073,15 +4087,20 @@ final class Merger {
    * otherwise be read once per seam.
    */
   private boolean spelledNearby(Unit cut, Unit v, String s, int around) {
-    if (holds(v.fragment, s, v.start, v.end)
-        || cut.fragment != v.fragment && holds(cut.fragment, s, cut.start, cut.end)) {
+    return spelledNearby(cut, v, s, s.length(), around);
+  }
+
+  /** As {@link #spelledNearby(Unit, Unit, String, int)} for the first {@code n} chars of s. */
+  private boolean spelledNearby(Unit cut, Unit v, String s, int n, int around) {
+    if (holds(v.fragment, s, n, v.start, v.end)
+        || cut.fragment != v.fragment && holds(cut.fragment, s, n, cut.start, cut.end)) {
       return true;
     }
     for (int k = 1; k <= around; k++) {
       if (cut.fragment - k >= 0
-              && holds(cut.fragment - k, s, fragments.get(cut.fragment - k).length(),
+              && holds(cut.fragment - k, s, n, fragments.get(cut.fragment - k).length(),
                   fragments.get(cut.fragment - k).length())
-          || v.fragment + k < fragments.size() && holds(v.fragment + k, s, 0, 0)) {
+          || v.fragment + k < fragments.size() && holds(v.fragment + k, s, n, 0, 0)) {
         return true;
       }
     }
@@ -4089,18 +4108,18 @@ final class Merger {
   }
 
   /**
-   * Whether fragment {@code f} spells {@code s} within {@link #NEARBY_CHARS} of {@code [from,
-   * to)}; false once {@link #nearbyBudget} cannot pay for the read.
+   * Whether fragment {@code f} spells the first {@code n} chars of {@code s} within {@link
+   * #NEARBY_CHARS} of {@code [from, to)}; false once {@link #nearbyBudget} cannot pay for the read.
    */
-  private boolean holds(int f, String s, int from, int to) {
+  private boolean holds(int f, String s, int n, int from, int to) {
     String text = fragments.get(f);
     int a = Math.max(0, from - NEARBY_CHARS);
     int b = (int) Math.min(text.length(), (long) to + NEARBY_CHARS);
-    if (b - a < s.length() || nearbyBudget < b - a) {
+    if (b - a < n || nearbyBudget < b - a) {
       return false;
     }
     nearbyBudget -= b - a;
-    return Texts.holds(text, a, b, s);
+    return Texts.holds(text, a, b, s, n);
   }
 
   /** How many fragments either side of a seam {@link #spelledNearby} reads for a word. */
@@ -5685,10 +5704,10 @@ final class Merger {
           new Change(
               ChangeKind.RECURRENCE_KEPT,
               r.unit().span(),
-              Texts.excerpt(r.unit().text(), 60),
+              r.unit().excerpt(60),
               Optional.of(r.kept()),
-              Optional.of(r.match()),
-              OptionalDouble.of(r.similarity())));
+              MATCHES.get(r.match()),
+              r.similarity() == 1 ? IDENTICAL : OptionalDouble.of(r.similarity())));
     }
     java.util.Set<Unit> inContextLines = contextLines(out);
     // A document of repeats reports one removal per copy, and the report outlives the call: the
@@ -5708,7 +5727,7 @@ final class Merger {
       }
       MatchKind kind = r.match();
       double similarity = clamp(r.similarity());
-      if (kind == MatchKind.EXACT && !live.unit.text().equals(u.text())) {
+      if (kind == MatchKind.EXACT && !live.unit.textEquals(u)) {
         // The kept copy may have been replaced by a fuller version later ("👨" of "👨\u200D", then
         // "👨\u200D👩 mill ..."): against the text that stands, the repeat is a part of it. (Keys
         // are released by now; texts that differ are rare enough to key again.)
@@ -5734,14 +5753,14 @@ final class Merger {
       if (c.slot != null && c.slot.unit == c && c.incomplete() && c.markedCut) {
         // From where the text left now starts: the first of the pieces it was joined from, not
         // the unit as parsed, whose opening words may have gone as a repeat or an overlap.
-        out.add(Change.of(ChangeKind.CUT_OFF_LEFT, c.piece(0), Texts.excerpt(c.text(), 60)));
+        out.add(Change.of(ChangeKind.CUT_OFF_LEFT, c.piece(0), c.excerpt(60)));
       } else if (c == finalCut && c.removal != null) {
         SourceSpan keptSpan = Doc.live(c.removal.keptAt()).unit.pieces().get(0);
         out.add(
             new Change(
                 ChangeKind.CUT_OFF_LEFT,
                 c.span(),
-                Texts.excerpt(c.text(), 60),
+                c.excerpt(60),
                 Optional.of(keptSpan),
                 Optional.of(c.removal.match()),
                 OptionalDouble.of(clamp(c.removal.similarity()))));

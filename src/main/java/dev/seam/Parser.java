@@ -29,6 +29,8 @@ final class Parser {
   private final String marker;
   private final List<Part> parts = new ChunkedList<>();
   private final List<Change> changes = new ChunkedList<>();
+  /** The current fragment's lines, reused from fragment to fragment. */
+  private final Lines lines = new Lines(16);
   private int nextUnitId;
   /**
    * Where a lead-in mark on a line of its own starts ("…" then a line break, then the repeated
@@ -228,9 +230,26 @@ final class Parser {
    * array, since a fragment of 100,000 short lines would otherwise hold 100,000 objects.
    */
   private static final class Lines {
-    // Most parts are a few lines (a tiny fragment is one): grown by doubling when not.
-    private int[] bounds = new int[4];
+    // Grown by doubling; the parser reads every fragment's lines into one instance it reuses,
+    // and copies out only the parts a marker ends.
+    private int[] bounds;
     private int size;
+
+    Lines(int capacity) {
+      bounds = new int[2 * Math.max(capacity, 2)];
+    }
+
+    /** A copy that holds just these lines. */
+    Lines copy() {
+      Lines c = new Lines(size);
+      System.arraycopy(bounds, 0, c.bounds, 0, 2 * size);
+      c.size = size;
+      return c;
+    }
+
+    void clear() {
+      size = 0;
+    }
 
     void add(int start, int end) {
       if (2 * size == bounds.length) {
@@ -262,7 +281,8 @@ final class Parser {
     // The parts a marker ended, in order; made at the first marker, since most fragments have
     // none and a call over 100,000 tiny fragments spent a sixth of its allocation on empty lists.
     List<Lines> markedParts = null;
-    Lines current = new Lines();
+    Lines current = lines;
+    current.clear();
     int i = 0;
     int n = s.length();
     // The next marker at or after the scan position, found once and reused line after line, so
@@ -292,8 +312,8 @@ final class Parser {
         if (markedParts == null) {
           markedParts = new ChunkedList<>();
         }
-        markedParts.add(current);
-        current = new Lines();
+        markedParts.add(current.copy());
+        current.clear();
         from = at + marker.length();
       }
       current.add(from, end);

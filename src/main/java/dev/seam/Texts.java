@@ -292,13 +292,16 @@ final class Texts {
     return s.codePointAt(i);
   }
 
-  /** Letters of spaced scripts: the chars a word of a spaced script is made of. */
   /**
    * Whether {@code text[from, to)} holds {@code s}, read in place: a window of a long fragment
    * is searched at every seam, and a copy of it per search was most of what such input allocated.
    */
   static boolean holds(String text, int from, int to, String s) {
-    int n = s.length();
+    return holds(text, from, to, s, s.length());
+  }
+
+  /** Whether {@code text[from, to)} holds the first {@code n} chars of {@code s}. */
+  static boolean holds(String text, int from, int to, String s, int n) {
     if (n == 0) {
       return true;
     }
@@ -311,6 +314,7 @@ final class Texts {
     return false;
   }
 
+  /** Letters of spaced scripts: the chars a word of a spaced script is made of. */
   static boolean wordChar(int cp) {
     return UCharacter.isLetter(cp) && spacedScript(cp);
   }

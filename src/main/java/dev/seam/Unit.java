@@ -275,6 +275,25 @@ final class Unit {
     return text != null ? text.substring(from, to) : source.substring(start + from, start + to);
   }
 
+  /** Whether this unit's text equals {@code o}'s, compared in place. */
+  boolean textEquals(Unit o) {
+    int n = textLength();
+    if (n != o.textLength()) {
+      return false;
+    }
+    if (text != null) {
+      return o.text != null ? text.equals(o.text) : o.source.regionMatches(o.start, text, 0, n);
+    }
+    return o.text != null
+        ? source.regionMatches(start, o.text, 0, n)
+        : source.regionMatches(start, o.source, o.start, n);
+  }
+
+  /** {@code Texts.excerpt(text(), max)}, copying only the excerpt. */
+  String excerpt(int max) {
+    return text != null ? Texts.excerpt(text, max) : Texts.excerpt(source, start, end, max);
+  }
+
   int textLength() {
     return text != null ? text.length() : end - start;
   }
