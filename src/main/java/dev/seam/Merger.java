@@ -599,15 +599,38 @@ final class Merger {
       end += Character.charCount(v.codePointAt(end));
       n++;
     }
-    // One string for both reads: the word is its first chars.
-    String cutText = cut.text();
-    String said = cutText + v.textRange(0, end);
     // Across the marker the two pieces are never spelled together, so any hit is elsewhere.
-    if (spelledNearby(cut, v, said, cutText.length() + word, NEARBY_FRAGMENTS)) {
+    if (spelledNearby(cut, v, Spelling.across(cut, v, word), NEARBY_FRAGMENTS)) {
       return true;
     }
     return n >= RESTART_SAID_CODE_POINTS
-        && spelledNearby(cut, v, said, said.length(), RESTART_FRAGMENTS);
+        && spelledNearby(cut, v, Spelling.across(cut, v, end), RESTART_FRAGMENTS);
+  }
+
+  /**
+   * Chars to look for, {@code a[aFrom, aFrom + aLength)} then {@code b[bFrom, bFrom + bLength)},
+   * read where they are: a cut and the first chars of the piece after it, at every seam after a
+   * label-like cut, were two copies and their concatenation.
+   */
+  private record Spelling(String a, int aFrom, int aLength, String b, int bFrom, int bLength) {
+    static Spelling of(String s) {
+      return new Spelling(s, 0, s.length(), "", 0, 0);
+    }
+
+    /** {@code cut}'s text then the first {@code chars} chars of {@code v}'s. */
+    static Spelling across(Unit cut, Unit v, int chars) {
+      return new Spelling(cut.textBase(), cut.textOffset(), cut.textLength(), v.textBase(),
+          v.textOffset(), chars);
+    }
+
+    int length() {
+      return aLength + bLength;
+    }
+
+    /** Whether {@code text[from, to)} holds these chars. */
+    boolean in(String text, int from, int to) {
+      return Texts.holds(text, from, to, a, aFrom, aLength, b, bFrom, bLength);
+    }
   }
 
   /**
@@ -4087,20 +4110,20 @@ final class Merger {
    * otherwise be read once per seam.
    */
   private boolean spelledNearby(Unit cut, Unit v, String s, int around) {
-    return spelledNearby(cut, v, s, s.length(), around);
+    return spelledNearby(cut, v, Spelling.of(s), around);
   }
 
-  /** As {@link #spelledNearby(Unit, Unit, String, int)} for the first {@code n} chars of s. */
-  private boolean spelledNearby(Unit cut, Unit v, String s, int n, int around) {
-    if (holds(v.fragment, s, n, v.start, v.end)
-        || cut.fragment != v.fragment && holds(cut.fragment, s, n, cut.start, cut.end)) {
+  /** As {@link #spelledNearby(Unit, Unit, String, int)} for chars read in place. */
+  private boolean spelledNearby(Unit cut, Unit v, Spelling s, int around) {
+    if (holds(v.fragment, s, v.start, v.end)
+        || cut.fragment != v.fragment && holds(cut.fragment, s, cut.start, cut.end)) {
       return true;
     }
     for (int k = 1; k <= around; k++) {
       if (cut.fragment - k >= 0
-              && holds(cut.fragment - k, s, n, fragments.get(cut.fragment - k).length(),
+              && holds(cut.fragment - k, s, fragments.get(cut.fragment - k).length(),
                   fragments.get(cut.fragment - k).length())
-          || v.fragment + k < fragments.size() && holds(v.fragment + k, s, n, 0, 0)) {
+          || v.fragment + k < fragments.size() && holds(v.fragment + k, s, 0, 0)) {
         return true;
       }
     }
@@ -4108,18 +4131,18 @@ final class Merger {
   }
 
   /**
-   * Whether fragment {@code f} spells the first {@code n} chars of {@code s} within {@link
-   * #NEARBY_CHARS} of {@code [from, to)}; false once {@link #nearbyBudget} cannot pay for the read.
+   * Whether fragment {@code f} spells {@code s} within {@link #NEARBY_CHARS} of {@code [from,
+   * to)}; false once {@link #nearbyBudget} cannot pay for the read.
    */
-  private boolean holds(int f, String s, int n, int from, int to) {
+  private boolean holds(int f, Spelling s, int from, int to) {
     String text = fragments.get(f);
     int a = Math.max(0, from - NEARBY_CHARS);
     int b = (int) Math.min(text.length(), (long) to + NEARBY_CHARS);
-    if (b - a < n || nearbyBudget < b - a) {
+    if (b - a < s.length() || nearbyBudget < b - a) {
       return false;
     }
     nearbyBudget -= b - a;
-    return Texts.holds(text, a, b, s, n);
+    return s.in(text, a, b);
   }
 
   /** How many fragments either side of a seam {@link #spelledNearby} reads for a word. */

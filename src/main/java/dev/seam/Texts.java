@@ -297,17 +297,25 @@ final class Texts {
    * is searched at every seam, and a copy of it per search was most of what such input allocated.
    */
   static boolean holds(String text, int from, int to, String s) {
-    return holds(text, from, to, s, s.length());
+    return holds(text, from, to, s, 0, s.length(), "", 0, 0);
   }
 
-  /** Whether {@code text[from, to)} holds the first {@code n} chars of {@code s}. */
-  static boolean holds(String text, int from, int to, String s, int n) {
+  /**
+   * Whether {@code text[from, to)} holds {@code a[aFrom, aFrom + aLength)} followed by {@code
+   * b[bFrom, bFrom + bLength)}, both read where they are (a cut and the start of the piece after
+   * it, without joining them into a string).
+   */
+  static boolean holds(
+      String text, int from, int to, String a, int aFrom, int aLength, String b, int bFrom,
+      int bLength) {
+    int n = aLength + bLength;
     if (n == 0) {
       return true;
     }
-    char first = s.charAt(0);
+    char first = aLength > 0 ? a.charAt(aFrom) : b.charAt(bFrom);
     for (int p = from, last = to - n; p <= last; p++) {
-      if (text.charAt(p) == first && text.regionMatches(p + 1, s, 1, n - 1)) {
+      if (text.charAt(p) == first && text.regionMatches(p, a, aFrom, aLength)
+          && text.regionMatches(p + aLength, b, bFrom, bLength)) {
         return true;
       }
     }

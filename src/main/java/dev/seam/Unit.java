@@ -270,9 +270,18 @@ final class Unit {
     return c;
   }
 
-  /** Chars {@code [from, to)} of this unit's text, as {@code text().substring(from, to)}. */
-  String textRange(int from, int to) {
+  private String textRange(int from, int to) {
     return text != null ? text.substring(from, to) : source.substring(start + from, start + to);
+  }
+
+  /** The string this unit's text is a range of: its own text when it has one, else its source. */
+  String textBase() {
+    return text != null ? text : source;
+  }
+
+  /** Where this unit's text starts in {@link #textBase}. */
+  int textOffset() {
+    return text != null ? 0 : start;
   }
 
   /** Whether this unit's text equals {@code o}'s, compared in place. */
