@@ -26,6 +26,25 @@ class KeysAndTextsTest {
   }
 
   @Test
+  void holdsReadsTwoRangesAsOneStringInPlace() {
+    // A cut "土の" in one source and the start "う mill" of the piece after it in another.
+    String text = "road 土のう mill 土の";
+    String cut = "x 土の";
+    String rest = "う mill river";
+    assertThat(Texts.holds(text, 0, text.length(), cut, 2, 2, rest, 0, 1)).isTrue();
+    assertThat(Texts.holds(text, 0, text.length(), cut, 2, 2, rest, 0, 6)).isTrue();
+    // Found where the whole of both ranges fits in the window, and not at the end, where only
+    // the first range is.
+    assertThat(Texts.holds(text, 5, 7, cut, 2, 2, rest, 0, 1)).isFalse();
+    assertThat(Texts.holds(text, 5, 8, cut, 2, 2, rest, 0, 1)).isTrue();
+    assertThat(Texts.holds(text, 9, text.length(), cut, 2, 2, rest, 0, 1)).isFalse();
+    // An empty first range is the second alone.
+    assertThat(Texts.holds(text, 0, text.length(), "", 0, 0, rest, 2, 4)).isTrue();
+    // "土のう mill r": the text goes on with "土" after "mill ".
+    assertThat(Texts.holds(text, 0, text.length(), cut, 2, 2, rest, 0, 8)).isFalse();
+  }
+
+  @Test
   void aUnitReadsItsEdgeCodePointsAsItsTextWould() {
     // A unit over the middle of its source: a surrogate pair inside it is one code point, and a
     // half at its edge is not joined with the other half outside it.
