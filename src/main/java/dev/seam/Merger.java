@@ -2896,7 +2896,7 @@ final class Merger {
     int tried = 0;
     for (int len = 1; len <= MAX_PHRASE_WORDS; len++) {
       for (int i = 0; i + 2 * len <= words && tried < MAX_PHRASES_TRIED; i++) {
-        if (!cutLengths.contains(at[i + len] - 1) || !samePhrase(u.key, at, i, i + len, len)) {
+        if (!cutLengths.contains(at[i + len] - 1) || !saidTwice(u.key, at[i], at[i + len] - 1)) {
           continue;
         }
         tried++;
@@ -2974,10 +2974,7 @@ final class Merger {
           break;
         }
         end = space;
-        int n = end - i;
-        int again = end + 1;
-        if (again + n <= key.length() && key.regionMatches(i, key, again, n)
-            && (again + n == key.length() || key.charAt(again + n) == ' ')) {
+        if (saidTwice(key, i, end)) {
           return key.substring(0, end);
         }
       }
@@ -3124,10 +3121,15 @@ final class Merger {
     }
   }
 
-  private static boolean samePhrase(String key, int[] at, int a, int b, int len) {
-    // Equal phrases of as many words are equal strings: keys separate words by one space.
-    int n = at[a + len] - at[a];
-    return at[b + len] - at[b] == n && key.regionMatches(at[a], key, at[b], n - 1);
+  /**
+   * Whether the words {@code key[from, end)} are said again right after it, a space between, up
+   * to the key's end or a space: a phrase said twice in a row.
+   */
+  private static boolean saidTwice(String key, int from, int end) {
+    int n = end - from;
+    int again = end + 1;
+    return again + n <= key.length() && key.regionMatches(from, key, again, n)
+        && (again + n == key.length() || key.charAt(again + n) == ' ');
   }
 
   /**
