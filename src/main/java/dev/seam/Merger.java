@@ -33,13 +33,21 @@ final class Merger {
   private final List<String> fragments;
   private final Doc doc;
   private final List<Change> changes = new ChunkedList<>();
+  /** What the parser removed, reported with the rest. */
+  private Parser.Removals parsed;
+  /**
+   * Scratch for {@link #wordStarts}, which runs for every unit once cuts are kept: an array a
+   * unit was about a twentieth of what 100,000 seams in one fragment allocated.
+   */
+  private int[] wordAt = new int[32];
   /**
    * Kept text that repeats kept text, reported once matching is over: a report entry with its
    * excerpt is several times the size of this, and a long document may hold many.
    */
   private final List<Recurrence> recurrences = new ChunkedList<>();
 
-  private record Recurrence(Unit unit, SourceSpan kept, MatchKind match, double similarity) {}
+  /** {@code kept}'s span is made when the report is: a hundred thousand spans held in between. */
+  private record Recurrence(Unit unit, Unit kept, MatchKind match, double similarity) {}
   private final List<Unit> all = new ChunkedList<>();
   /**
    * The keys of paragraph openings a part stopped in: only such a cut makes the seams {@link
@@ -138,13 +146,21 @@ final class Merger {
     this.head = doc.begin;
   }
 
-  Reassembly run() {
+  /**
+   * Reads every fragment into parts. The parser, with its memos and buffers, is dropped here:
+   * only the parts and what it removed are needed from now on.
+   */
+  private List<Part> parse() {
     Parser parser = new Parser(options.endMarker(), chars);
     for (int f = 0; f < fragments.size(); f++) {
       parser.parse(f, fragments.get(f));
     }
-    changes.addAll(parser.changes());
-    List<Part> parts = parser.parts();
+    parsed = parser.removals();
+    return parser.parts();
+  }
+
+  Reassembly run() {
+    List<Part> parts = parse();
     int openingAtCut = 0;
     int innerAtCut = 0;
     for (Part p : parts) {
@@ -1191,7 +1207,7 @@ final class Merger {
         recurrences.add(
             new Recurrence(
                 u,
-                m.target().unit.span(),
+                m.target().unit,
                 m.relation() == Match.Relation.EXACT ? MatchKind.EXACT : MatchKind.CONTAINED,
                 m.similarity()));
       } else {
@@ -1474,12 +1490,12 @@ final class Merger {
       // A context line restates kept paragraphs; it stands for none of them.
       return;
     }
-    List<Unit> mine = units.subList(blockFrom[last], blockTo[last]);
     int block = units.get(last).block;
-    // At most two block starts matter (see below); a short list keeps the common case, a block
-    // that repeats nothing, free of allocation.
+    // At most two block starts matter (see below); a short list, and the block's units read by
+    // index, keep the common case, a block that repeats nothing, free of allocation.
     List<Slot> blockStarts = null;
-    for (Unit u : mine) {
+    for (int k = blockFrom[last]; k < blockTo[last]; k++) {
+      Unit u = units.get(k);
       if (u.removal != null && u.image != null && u.image.real) {
         Slot start = u.image;
         while (!start.unit.blockStart && start.prev.real) {
@@ -1501,6 +1517,7 @@ final class Merger {
     if (blockStarts == null || blockStarts.size() > 2) {
       return;
     }
+    List<Unit> mine = units.subList(blockFrom[last], blockTo[last]);
     // Most blocks are a few sentences, searched in place; a block of thousands (a long line
     // without breaks) gets a set.
     java.util.Set<Slot> images = null;
@@ -2891,8 +2908,8 @@ final class Merger {
     }
     // Where each word starts in the key (and one past its end), so that comparing and cutting
     // phrases costs no string per word: this runs for every unit once cuts are kept.
-    int[] at = wordStarts(u.key);
-    int words = at.length - 1;
+    int words = wordStarts(u.key);
+    int[] at = wordAt;
     int tried = 0;
     for (int len = 1; len <= MAX_PHRASE_WORDS; len++) {
       for (int i = 0; i + 2 * len <= words && tried < MAX_PHRASES_TRIED; i++) {
@@ -3133,21 +3150,26 @@ final class Merger {
   }
 
   /**
-   * Where each of {@code key}'s space-separated words starts, and one entry more, past the end:
-   * word {@code w} is {@code key[at[w], at[w + 1] - 1)}.
+   * Where each of {@code key}'s space-separated words starts, and one entry more, past the end, in
+   * {@link #wordAt}: word {@code w} is {@code key[wordAt[w], wordAt[w + 1] - 1)}. Returns the
+   * number of words.
    */
-  private static int[] wordStarts(String key) {
+  private int wordStarts(String key) {
     int words = 1;
     for (int i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) {
       words++;
     }
-    int[] at = new int[words + 1];
+    if (wordAt.length < words + 1) {
+      wordAt = new int[Math.max(words + 1, 2 * wordAt.length)];
+    }
+    int[] at = wordAt;
+    at[0] = 0;
     int w = 1;
     for (int i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) {
       at[w++] = i + 1;
     }
     at[words] = key.length() + 1;
-    return at;
+    return words;
   }
 
   /**
@@ -5719,6 +5741,7 @@ final class Merger {
 
   private ImmutableList<Change> report() {
     List<Change> out = new ChunkedList<>();
+    parsed.addTo(out);
     for (Change c : changes) {
       if (c != null) {
         out.add(c);
@@ -5730,7 +5753,7 @@ final class Merger {
               ChangeKind.RECURRENCE_KEPT,
               r.unit().span(),
               r.unit().excerpt(60),
-              Optional.of(r.kept()),
+              Optional.of(r.kept().span()),
               MATCHES.get(r.match()),
               r.similarity() == 1 ? IDENTICAL : OptionalDouble.of(r.similarity())));
     }

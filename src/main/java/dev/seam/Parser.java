@@ -28,9 +28,18 @@ final class Parser {
 
   private final String marker;
   private final List<Part> parts = new ChunkedList<>();
-  private final List<Change> changes = new ChunkedList<>();
-  /** The current fragment's lines, reused from fragment to fragment. */
+  private final Removals removals;
+  /** The current part's lines, reused from part to part. */
   private final Lines lines = new Lines(16);
+  /**
+   * The units of the part being read, before they are frozen into the part: one list for all
+   * parts, since 100,000 tiny fragments made 100,000 lists and their arrays.
+   */
+  private List<Unit> partUnits = new ArrayList<>();
+
+  private static final int MAX_REUSED_PART = 4096;
+  /** Scratch for the boundaries ICU finds in a region, before they are copied to their size. */
+  private int[] boundsFound = new int[8];
   private int nextUnitId;
   /**
    * Where a lead-in mark on a line of its own starts ("…" then a line break, then the repeated
@@ -66,6 +75,7 @@ final class Parser {
   /** A parser for inputs of about {@code chars} chars in all, which sizes its memos. */
   Parser(String marker, long chars) {
     this.marker = marker;
+    this.removals = new Removals(marker);
     int capacity = (int) Math.min(1 << 14, Math.max(16, chars / 64));
     this.keys = new RegionMemo<>(capacity);
     this.sentenceBounds = new RegionMemo<>(capacity / 4);
@@ -105,14 +115,14 @@ final class Parser {
     BreakIterator it = sentenceIterator();
     // Over the region in place: a copy of it was a fifth of what a 10 MB line allocated.
     it.setText(new java.text.StringCharacterIterator(s, from, to, from));
-    int[] found = new int[8];
+    int[] found = boundsFound;
     int n = 0;
     for (int b = it.first(); b != BreakIterator.DONE; b = it.next()) {
       if (insideToken(s, b, from, to)) {
         continue;
       }
       if (n == found.length) {
-        found = java.util.Arrays.copyOf(found, n * 2);
+        found = boundsFound = java.util.Arrays.copyOf(found, n * 2);
       }
       found[n++] = b - from;
     }
@@ -220,9 +230,49 @@ final class Parser {
     return parts;
   }
 
-  /** Marker removals found while parsing. */
-  List<Change> changes() {
-    return changes;
+  /** What parsing removed: markers, and lead-in marks with nothing to lead into. */
+  Removals removals() {
+    return removals;
+  }
+
+  /**
+   * The changes found while parsing, held apart from the parser, which a call drops once its parts
+   * are read. Marker removals are kept as where each marker was found and made into changes at
+   * the end of the call: a hundred thousand of them, made while parsing, were 6 MB that every
+   * collection during the call copied.
+   */
+  static final class Removals {
+    private final String marker;
+    /** Each marker's fragment and start, two ints a marker, in the order found. */
+    private int[] markers = new int[16];
+    private int markerCount;
+    private final List<Change> others = new ChunkedList<>();
+
+    Removals(String marker) {
+      this.marker = marker;
+    }
+
+    void addMarker(int fragment, int at) {
+      if (markers.length == 2 * markerCount) {
+        markers = java.util.Arrays.copyOf(markers, 2 * markers.length);
+      }
+      markers[2 * markerCount] = fragment;
+      markers[2 * markerCount + 1] = at;
+      markerCount++;
+    }
+
+    /** Adds every removal to {@code out}: the markers', then the others, each in input order. */
+    void addTo(List<Change> out) {
+      for (int m = 0; m < markerCount; m++) {
+        int at = markers[2 * m + 1];
+        out.add(
+            Change.of(
+                ChangeKind.END_MARKER_REMOVED,
+                new SourceSpan(markers[2 * m], at, at + marker.length()),
+                marker));
+      }
+      out.addAll(others);
+    }
   }
 
   /**
@@ -230,21 +280,12 @@ final class Parser {
    * array, since a fragment of 100,000 short lines would otherwise hold 100,000 objects.
    */
   private static final class Lines {
-    // Grown by doubling; the parser reads every fragment's lines into one instance it reuses,
-    // and copies out only the parts a marker ends.
+    // Grown by doubling; the parser reads every part's lines into one instance it reuses.
     private int[] bounds;
     private int size;
 
     Lines(int capacity) {
       bounds = new int[2 * Math.max(capacity, 2)];
-    }
-
-    /** A copy that holds just these lines. */
-    Lines copy() {
-      Lines c = new Lines(size);
-      System.arraycopy(bounds, 0, c.bounds, 0, 2 * size);
-      c.size = size;
-      return c;
     }
 
     void clear() {
@@ -278,11 +319,12 @@ final class Parser {
   }
 
   void parse(int fragment, String s) {
-    // The parts a marker ended, in order; made at the first marker, since most fragments have
-    // none and a call over 100,000 tiny fragments spent a sixth of its allocation on empty lists.
-    List<Lines> markedParts = null;
     Lines current = lines;
     current.clear();
+    // Each part a marker ends is read as soon as its marker is found, so that one buffer holds
+    // the lines of one part (a copy of each part's lines, kept until the fragment was scanned,
+    // was 100,000 copies for a fragment with 100,000 markers).
+    boolean first = true;
     int i = 0;
     int n = s.length();
     // The next marker at or after the scan position, found once and reused line after line, so
@@ -304,15 +346,9 @@ final class Parser {
           break;
         }
         current.add(from, at);
-        changes.add(
-            Change.of(
-                ChangeKind.END_MARKER_REMOVED,
-                new SourceSpan(fragment, at, at + marker.length()),
-                marker));
-        if (markedParts == null) {
-          markedParts = new ChunkedList<>();
-        }
-        markedParts.add(current.copy());
+        removals.addMarker(fragment, at);
+        buildPart(fragment, s, current, true, first, false);
+        first = false;
         current.clear();
         from = at + marker.length();
       }
@@ -326,11 +362,7 @@ final class Parser {
         break;
       }
     }
-    int markedCount = markedParts == null ? 0 : markedParts.size();
-    for (int p = 0; p < markedCount; p++) {
-      buildPart(fragment, s, markedParts.get(p), true, p == 0, false);
-    }
-    buildPart(fragment, s, current, false, markedCount == 0, true);
+    buildPart(fragment, s, current, false, first, true);
   }
 
   private void buildPart(
@@ -341,7 +373,8 @@ final class Parser {
       boolean firstOfFragment,
       boolean lastOfFragment) {
     int partIndex = parts.size();
-    List<Unit> units = new ArrayList<>();
+    List<Unit> units = partUnits;
+    units.clear();
     int li = 0;
     int blank = 0;
     pendingLeadIn = -1;
@@ -399,7 +432,7 @@ final class Parser {
         // text.
         int a = firstNonSpace(s, lineStart, lineEnd);
         int b = lastNonSpace(s, lineStart, lineEnd);
-        changes.add(
+        removals.others.add(
             Change.of(ChangeKind.LEAD_IN_REMOVED, new SourceSpan(fragment, a, b), s.substring(a, b)));
         prevEnd = lineEnd;
         blank = 0;
@@ -514,6 +547,10 @@ final class Parser {
     for (int k = 0; k < units.size(); k++) {
       units.get(k).pos = k;
       units.get(k).siblings = frozen;
+    }
+    if (units.size() > MAX_REUSED_PART) {
+      // Not an array of references the size of the largest part, held until the call ends.
+      partUnits = new ArrayList<>();
     }
     parts.add(
         new Part(

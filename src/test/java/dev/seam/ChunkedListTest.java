@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
+import java.util.LinkedList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +53,23 @@ class ChunkedListTest {
     Iterator<Integer> it = list.iterator();
     list.add(2);
     assertThatThrownBy(it::next).isInstanceOf(ConcurrentModificationException.class);
+  }
+
+  @Test
+  void addAllTakesListsByIndexAndOtherCollectionsByIterator() {
+    // Across the first chunk's growth and a chunk boundary, from a random-access list, a
+    // sequential one and an empty one.
+    List<Integer> list = new ChunkedList<>();
+    List<Integer> model = new ArrayList<>();
+    List<Integer> block = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      block.add(i);
+    }
+    LinkedList<Integer> linked = new LinkedList<>(block.subList(0, 1500));
+    assertThat(list.addAll(block)).isEqualTo(model.addAll(block)).isTrue();
+    assertThat(list.addAll(linked)).isEqualTo(model.addAll(linked)).isTrue();
+    assertThat(list.addAll(List.of())).isEqualTo(model.addAll(List.of())).isFalse();
+    assertThat(list).hasSize(4500).isEqualTo(model);
+    assertThat(list.get(4095)).isEqualTo(model.get(4095));
   }
 }
