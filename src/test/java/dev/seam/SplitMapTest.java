@@ -2,7 +2,9 @@ package dev.seam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -53,5 +55,47 @@ class SplitMapTest {
     map.put("a", "b");
     assertThat(map.get("a")).isEqualTo("b");
     assertThat(map.isEmpty()).isFalse();
+  }
+
+  @Test
+  void keysWithOneHashStayReachableThroughRemovals() {
+    // "Aa" and "BB" share a hash, so their 2^10 concatenations all land in one bucket of one of
+    // the maps, amid other keys: each stays reachable through puts and removals of the others, and
+    // a merge that yields null removes it, as Map.merge does.
+    List<String> colliding = new ArrayList<>();
+    for (int bits = 0; bits < 1 << 10; bits++) {
+      StringBuilder key = new StringBuilder();
+      for (int b = 0; b < 10; b++) {
+        key.append((bits >> b & 1) == 0 ? "Aa" : "BB");
+      }
+      colliding.add(key.toString());
+    }
+    assertThat(colliding.stream().map(String::hashCode).distinct()).hasSize(1);
+    SplitMap<Integer> map = new SplitMap<>(16);
+    Map<String, Integer> model = new HashMap<>();
+    Random random = new Random(7);
+    for (int step = 0; step < 20_000; step++) {
+      // Other keys around them, which share their slots but not their hash.
+      String key = random.nextInt(3) == 0 ? "o" + random.nextInt(500)
+          : colliding.get(random.nextInt(colliding.size()));
+      if (random.nextInt(3) == 0) {
+        map.remove(key);
+        model.remove(key);
+      } else {
+        map.put(key, step);
+        model.put(key, step);
+      }
+      if (step % 97 == 0) {
+        for (String k : colliding) {
+          assertThat(map.get(k)).isEqualTo(model.get(k));
+        }
+      }
+    }
+    for (String k : model.keySet().toArray(new String[0])) {
+      assertThat(map.containsKey(k)).isTrue();
+      map.merge(k, 0, (a, b) -> null);
+      assertThat(map.containsKey(k)).isFalse();
+    }
+    assertThat(map.isEmpty()).isTrue();
   }
 }
