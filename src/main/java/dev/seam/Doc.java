@@ -1369,7 +1369,7 @@ final class Doc {
         size = Math.min(size + 1, n);
       }
     }
-    return java.util.Arrays.copyOf(best, size);
+    return size == n ? best : java.util.Arrays.copyOf(best, size);
   }
 
   /**
