@@ -40,6 +40,8 @@ final class Merger {
    * unit was about a twentieth of what 100,000 seams in one fragment allocated.
    */
   private int[] wordAt = new int[32];
+  /** Scratch for {@link #paragraphSlots}. */
+  private final Slot[] paragraphScratch = new Slot[2 * MAX_WALK];
   /**
    * Kept text that repeats kept text, reported once matching is over: a report entry with its
    * excerpt is several times the size of this, and a long document may hold many.
@@ -2242,7 +2244,8 @@ final class Merger {
    */
   private boolean rewrites(int i, Slot t) {
     Unit u = units.get(i);
-    Slot start = paragraphStart(t);
+    // The kept paragraph's slots, gathered once a repeat asks about them.
+    int paragraph = -1;
     boolean another = false;
     boolean changed = false;
     int from = blockFrom[i];
@@ -2260,8 +2263,13 @@ final class Merger {
         changed = true;
       }
       boolean repeat = m.relation() == Match.Relation.EXACT || m.relation() == Match.Relation.COVERED;
-      if (repeat && !another && inParagraph(start, m.target())) {
-        another = true;
+      if (repeat && !another) {
+        if (paragraph < 0) {
+          paragraph = paragraphSlots(paragraphStart(t));
+        }
+        for (int p = 0; p < paragraph && !another; p++) {
+          another = paragraphScratch[p] == m.target();
+        }
       }
       if (w.removal != null && w.removal.kind() == ChangeKind.VARIANT_DROPPED) {
         changed = true;
@@ -2271,20 +2279,18 @@ final class Merger {
   }
 
   /**
-   * Whether {@code target} is one of the first {@code 2 * MAX_WALK} slots of the kept paragraph
-   * that opens at {@code start}. Walked for each repeat that asks, instead of a set of the
-   * paragraph's slots made for every block that might rewrite one: that set was an eighth of what
-   * a 10 MB corrupted document allocated.
+   * Puts the first {@code 2 * MAX_WALK} slots of the kept paragraph that opens at {@code start} in
+   * {@link #paragraphScratch} and returns how many there are. An array reused from block to
+   * block, not a set of the slots made for every block that might rewrite one: that set was an
+   * eighth of what a 10 MB corrupted document allocated.
    */
-  private static boolean inParagraph(Slot start, Slot target) {
+  private int paragraphSlots(Slot start) {
     int n = 0;
     for (Slot s = start; s.real && (s == start || s.sep.indexOf('\n') < 0) && n < 2 * MAX_WALK;
-        s = s.next, n++) {
-      if (s == target) {
-        return true;
-      }
+        s = s.next) {
+      paragraphScratch[n++] = s;
     }
-    return false;
+    return n;
   }
 
   /** Whether {@code t} is {@code head} or before it within the same kept block. */
