@@ -17,6 +17,9 @@ import java.util.OptionalDouble;
  *   <tr><td>CRLF input</td><td>offsets count the {@code \r} chars of the original string</td></tr>
  *   <tr><td>no other text involved (a marker)</td>
  *       <td>{@code kept}, {@code match} and {@code similarity} are empty</td></tr>
+ *   <tr><td>a near version cut off at a marker</td>
+ *       <td>{@code similarity} compares it with the kept sentence only as far as the cut reached:
+ *       1 − the edit distance to the nearest start of the kept one / the cut's length</td></tr>
  * </table>
  *
  * @param kind what was done

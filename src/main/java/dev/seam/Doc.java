@@ -23,6 +23,9 @@ final class Doc {
   /** Gram length in key chars: long enough that a gram is rare by chance, short enough for CJK. */
   static final int K = 8;
 
+  /** The shortest cut that {@link #opensAlike} compares with the start of a kept sentence. */
+  static final int MIN_PREFIX_CUT = 6 * K;
+
   static final int POSTING_CAP = GramIndex.CAP;
   /** Winnowing window: one anchor among every W consecutive windows. */
   static final int W = 8;
@@ -564,6 +567,15 @@ final class Doc {
    * head} is where the reader is, to choose among equal candidates the one that reads on.
    */
   Match match(String key, Slot head, double near) {
+    return match(key, head, near, false);
+  }
+
+  /**
+   * As {@link #match(String, Slot, double)}; with {@code cutShort}, {@code key} is a sentence cut
+   * off at a marker, and a kept sentence it is near is one whose start it is near, whatever the
+   * kept one says after the point where the key stopped.
+   */
+  Match match(String key, Slot head, double near, boolean cutShort) {
     if (key.isEmpty()) {
       return Match.NONE;
     }
@@ -587,7 +599,7 @@ final class Doc {
       return Match.NONE;
     }
     Runs runs = runScratch.fill(key, c);
-    return match(key, windows, c, runs, near);
+    return match(key, windows, c, runs, near, cutShort);
   }
 
   /**
@@ -1108,7 +1120,8 @@ final class Doc {
    * The relation of {@code key} to the candidates, from the runs each shares with it: which of
    * the key's {@code windows} windows each holds.
    */
-  private Match match(String key, int windows, Candidates c, Runs local, double near) {
+  private Match match(
+      String key, int windows, Candidates c, Runs local, double near, boolean cutShort) {
     if (matchCovered.length < key.length()) {
       matchCovered = new boolean[Math.max(key.length(), matchCovered.length * 2)];
     }
@@ -1287,12 +1300,17 @@ final class Doc {
       if (shared[i] * 3 < common) {
         continue;
       }
-      if (!sameNumbers(key, vk)) {
+      // A restart cut off short is compared with the start of a kept sentence: with a word more
+      // in it (1529352: "... sandbags volunteers volunteers volunteers volunteers 増水 👨‍👩 Brüc"
+      // over the kept "... volunteers volunteers volunteers 増水 👨‍👩 Brücke 352-3-0."), the
+      // whole distance also counts the kept end that the cut never reached.
+      boolean asPrefix = cutShort && opensAlike(key, vk) && numbersOpen(key, vk);
+      if (!sameNumbers(key, vk) && !asPrefix) {
         // Sentences that differ in a number state different facts ("package-1", "package-2";
         // "Table 2.2", "Table 2.3"): they are never versions of each other.
         continue;
       }
-      double sim = similarity(key, vk, near);
+      double sim = asPrefix ? prefixSimilarity(key, vk, near) : similarity(key, vk, near);
       if (sim > bestSim) {
         bestSim = sim;
         bestNear = v;
@@ -1669,6 +1687,72 @@ final class Doc {
         return false;
       }
     }
+  }
+
+  /**
+   * Whether {@code cut}, a sentence cut off short, may be read against the start of {@code whole}:
+   * it opens as the whole one does, its first {@link #K} chars, as a restart does, and is long
+   * enough for a distance to the nearest prefix to mean something. Over a few words, a prefix
+   * that ends where it suits is near too easily: a continuation that opens with the same two words
+   * (249378: "bridge bridge 増水 ם deich" against the kept "bridge bridge ש deich bridge ...") or
+   * one that opens with another word and then says a kept opening (111994: "川 👨👩 flood bridge
+   * 👨👩" against "👨👩 flood bridge 👨👩 deich ...").
+   */
+  static boolean opensAlike(String cut, String whole) {
+    return cut.length() >= MIN_PREFIX_CUT && cut.regionMatches(0, whole, 0, K);
+  }
+
+  /**
+   * Whether the numbers of {@code cut}, a sentence cut off short, are the first numbers of {@code
+   * whole}, in order, the last one perhaps cut off inside ("352-3" of "352-3-0").
+   */
+  static boolean numbersOpen(String cut, String whole) {
+    int i = 0;
+    int j = 0;
+    while (true) {
+      while (i < cut.length() && !Character.isDigit(cut.charAt(i))) {
+        i++;
+      }
+      while (j < whole.length() && !Character.isDigit(whole.charAt(j))) {
+        j++;
+      }
+      if (i >= cut.length()) {
+        return true;
+      }
+      if (j >= whole.length()) {
+        return false;
+      }
+      while (i < cut.length() && j < whole.length() && Character.isDigit(cut.charAt(i))
+          && cut.charAt(i) == whole.charAt(j)) {
+        i++;
+        j++;
+      }
+      if (i >= cut.length()) {
+        return true;
+      }
+      boolean endCut = !Character.isDigit(cut.charAt(i));
+      boolean endWhole = j >= whole.length() || !Character.isDigit(whole.charAt(j));
+      if (!endCut || !endWhole) {
+        return false;
+      }
+    }
+  }
+
+  /**
+   * 1 − the Levenshtein distance from {@code cut} to the nearest prefix of {@code whole} / the
+   * cut's length; 0 when below {@code atLeast}.
+   */
+  static double prefixSimilarity(String cut, String whole, double atLeast) {
+    int m = cut.length();
+    if (m == 0) {
+      return 1;
+    }
+    int threshold = atLeast <= 0 ? m : (int) Math.floor((1 - atLeast) * m);
+    int d = EditDistance.prefixDistance(cut, whole, threshold);
+    if (d == EditDistance.OVER) {
+      return 0;
+    }
+    return 1 - (double) d / m;
   }
 
   /** Every non-space key char lies in some gram found in the document. */

@@ -56,8 +56,37 @@ final class EditDistance {
       return n <= bound ? n : OVER;
     }
     return m <= 64
-        ? oneWord(a, start, m, b, start, n, bound)
-        : blocks(a, start, m, b, start, n, bound);
+        ? oneWord(a, start, m, b, start, n, bound, false)
+        : blocks(a, start, m, b, start, n, bound, false);
+  }
+
+  /**
+   * The Levenshtein distance between {@code cut} and the prefix of {@code whole} nearest to it, or
+   * {@link #OVER} if that exceeds {@code bound}: how far a sentence cut off short is from the
+   * start of a whole one, whatever the whole one says after the point where the cut stopped.
+   */
+  static int prefixDistance(String cut, String whole, int bound) {
+    if (bound < 0) {
+      throw new IllegalArgumentException("bound must be >= 0: " + bound);
+    }
+    int start = 0;
+    int m = cut.length();
+    // A prefix longer than the cut by more than the bound is further from it than the bound.
+    int n = (int) Math.min(whole.length(), (long) m + bound);
+    while (start < m && start < n && cut.charAt(start) == whole.charAt(start)) {
+      start++;
+    }
+    if (start == m) {
+      return 0;
+    }
+    int rows = m - start;
+    int columns = n - start;
+    if (columns == 0) {
+      return rows <= bound ? rows : OVER;
+    }
+    return rows <= 64
+        ? oneWord(cut, start, rows, whole, start, columns, bound, true)
+        : blocks(cut, start, rows, whole, start, columns, bound, true);
   }
 
   /** The pattern's match masks: for each char, the bits of the rows where it stands. */
@@ -138,12 +167,16 @@ final class EditDistance {
   }
 
   /** A pattern of at most 64 chars: the whole column in one word. */
-  private static int oneWord(String p, int pFrom, int m, String t, int tFrom, int n, int bound) {
+  private static int oneWord(
+      String p, int pFrom, int m, String t, int tFrom, int n, int bound, boolean prefix) {
     Peq peq = new Peq(p, pFrom, m);
     long high = 1L << (m - 1);
     long pv = -1L;
     long mv = 0;
     int score = m;
+    // With prefix, the least last-row value over all columns: the pattern against the nearest
+    // prefix of the text, column 0 (the empty prefix) included.
+    int least = m;
     for (int j = 0; j < n; j++) {
       long[] row = peq.masks(t.charAt(tFrom + j));
       long eq = row.length == 0 ? 0 : row[0];
@@ -161,16 +194,19 @@ final class EditDistance {
       mh <<= 1;
       pv = mh | ~(xv | ph);
       mv = ph & xv;
+      least = Math.min(least, score);
       // Each remaining column lowers the last row by at most one.
       if (score - (n - 1 - j) > bound) {
-        return OVER;
+        return prefix && least <= bound ? least : OVER;
       }
     }
-    return score <= bound ? score : OVER;
+    int result = prefix ? least : score;
+    return result <= bound ? result : OVER;
   }
 
   /** A longer pattern: the column in 64-row blocks, each passing its last row's step down. */
-  private static int blocks(String p, int pFrom, int m, String t, int tFrom, int n, int bound) {
+  private static int blocks(
+      String p, int pFrom, int m, String t, int tFrom, int n, int bound, boolean prefix) {
     Peq peq = new Peq(p, pFrom, m);
     int count = peq.blocks;
     long[] pvs = new long[count];
@@ -178,6 +214,7 @@ final class EditDistance {
     Arrays.fill(pvs, -1L);
     long lastHigh = 1L << ((m - 1) & 63);
     int score = m;
+    int least = m;
     for (int j = 0; j < n; j++) {
       long[] row = peq.masks(t.charAt(tFrom + j));
       int hin = 1;
@@ -206,10 +243,12 @@ final class EditDistance {
         hin = hout;
       }
       score += hin;
+      least = Math.min(least, score);
       if (score - (n - 1 - j) > bound) {
-        return OVER;
+        return prefix && least <= bound ? least : OVER;
       }
     }
-    return score <= bound ? score : OVER;
+    int result = prefix ? least : score;
+    return result <= bound ? result : OVER;
   }
 }

@@ -427,7 +427,7 @@ final class Merger {
    * and "Table 2.3."), so a near match needs {@code minRepeatChars} of key.
    */
   private Match match(Unit u) {
-    Match m = doc.match(u.key, head, options.nearSimilarity());
+    Match m = doc.match(u.key, head, options.nearSimilarity(), cutAtMarker(u));
     if (m.relation() == Match.Relation.EXACT && u.key != m.target().unit.key
         && u.key.equals(m.target().unit.key)) {
       // One string for every copy of a kept sentence: the copies of a paragraph repeated a
@@ -673,6 +673,15 @@ final class Merger {
         && (v.sourceNext() == null || v.sourceNext().block != v.block)
         && v.key.length() <= 10
         && v.key.indexOf(' ') < 0;
+  }
+
+  /**
+   * Whether {@code u} is the unfinished sentence that ends a part stopped by a marker: only there
+   * is the sentence known to be cut off, not a heading or list item that has no full stop.
+   */
+  private boolean cutAtMarker(Unit u) {
+    return u.part == part.index() && u.pos == units.size() - 1 && part.endsWithMarker()
+        && u.incomplete();
   }
 
   /** Whether a unit ends where a cut could have stopped it: last of its part or segment. */

@@ -11,7 +11,9 @@ import static java.util.Objects.requireNonNull;
  *     whitespace allowed), glued to the end of a line, or anywhere inside a line. Never appears in
  *     the output. Default {@code ---END---}.
  * @param nearSimilarity a sentence at least this similar (0..1, 1 meaning identical) to kept text
- *     is a version of it, not new text. Default 0.8.
+ *     is a version of it, not new text; a sentence of 48 or more chars cut off at a marker is
+ *     compared with the start of a kept one that opens alike, as far as the cut reached. Default
+ *     0.8.
  * @param variantSimilarity a new sentence between sentences that repeat kept text is a version of
  *     the kept sentence in the same place if at least this similar (0..1); lower than {@code
  *     nearSimilarity} because its neighbours already show it is the same passage (002 lines 110

@@ -1,6 +1,7 @@
 package dev.seam;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,42 @@ class DocTest {
     assertThat(near.relation()).isEqualTo(Match.Relation.NEAR);
     assertThat(near.similarity()).isBetween(0.8, 1.0);
     assertThat(match(d, "Something else entirely, with no shared words at all.").isNone()).isTrue();
+  }
+
+  /**
+   * A sentence cut off at a marker that says a word more than a kept one is near it by the part it
+   * reached (1529352): the kept end the cut never reached does not count against it, and neither
+   * does its last number cut off inside. A number the cut says otherwise, or a whole sentence, gets
+   * no such reading.
+   */
+  @Test
+  void aCutIsNearTheStartOfAKeptSentence() {
+    Doc d = new Doc();
+    Slot kept = d.insertAfter(d.begin,
+        unit("road bridge sandbags volunteers volunteers volunteers rising water Brücke 352-3-0."),
+        "");
+    String cut = Keys.key("road bridge sandbags volunteers volunteers volunteers volunteers "
+        + "rising water Brücke 352-3");
+    assertThat(d.match(cut, d.begin, 0.8).isNone()).isTrue();
+    Match near = d.match(cut, d.begin, 0.8, true);
+    assertThat(near.relation()).isEqualTo(Match.Relation.NEAR);
+    assertThat(near.target()).isSameAs(kept);
+    // One word more ("volunteers "), and nothing for the kept end.
+    assertThat(near.similarity()).isCloseTo(1 - 11.0 / cut.length(), within(1e-9));
+    String otherNumber = Keys.key("road bridge sandbags volunteers volunteers volunteers "
+        + "volunteers rising water Brücke 352-4");
+    assertThat(d.match(otherNumber, d.begin, 0.8, true).isNone()).isTrue();
+    // A cut that opens otherwise, or a short one, is read as a whole.
+    assertThat(d.match("river " + cut, d.begin, 0.8, true).isNone()).isTrue();
+    Slot shortKept = d.insertAfter(kept, unit("bridge bridge ש Deich bridge road mill Fluss."), " ");
+    assertThat(d.match("bridge bridge 増水 ם deich", d.begin, 0.8, true).isNone()).isTrue();
+    assertThat(Doc.prefixSimilarity("bridge bridge 増水 ם deich", shortKept.unit.key, 0.8))
+        .isGreaterThan(0.8);
+    assertThat(Doc.numbersOpen("a 352-3", "a 352-3-0. b")).isTrue();
+    assertThat(Doc.numbersOpen("a 35", "a 352-3-0. b")).isTrue();
+    assertThat(Doc.numbersOpen("a 352-4", "a 352-3-0. b")).isFalse();
+    assertThat(Doc.numbersOpen("a 3520", "a 352-3-0. b")).isFalse();
+    assertThat(Doc.numbersOpen("a 1 b", "a b")).isFalse();
   }
 
   /**

@@ -26,6 +26,18 @@ class EditDistanceTest {
     return row[b.length()];
   }
 
+  /**
+   * {@code cut} against each prefix of {@code whole}, one table per prefix, the least of them:
+   * slower still, and right by definition.
+   */
+  private static int prefixTable(String cut, String whole) {
+    int best = Integer.MAX_VALUE;
+    for (int j = 0; j <= whole.length(); j++) {
+      best = Math.min(best, table(cut, whole.substring(0, j)));
+    }
+    return best;
+  }
+
   /** A string over a few ASCII letters, a CJK char, a combining mark and a surrogate pair. */
   private static String random(Random r, int length, int letters) {
     String[] alphabet = {"a", "b", "c", "d", " ", "川", "\u0301", "\uD83D\uDE00", "E", "x"};
@@ -84,6 +96,51 @@ class EditDistanceTest {
       assertThat(EditDistance.distance(a.toString(), b, Integer.MAX_VALUE - 1))
           .isEqualTo(table(a.toString(), b));
     }
+  }
+
+  @Test
+  void prefixDistanceAgreesWithTheTableOnEveryPrefix() {
+    Random r = new Random(20261124);
+    for (int round = 0; round < 1_500; round++) {
+      int length = r.nextInt(4) == 0 ? 60 + r.nextInt(75) : r.nextInt(150);
+      String whole = random(r, length, 2 + r.nextInt(9));
+      // A cut of the whole, edited (a restart that says a word more), or something else.
+      String cut = switch (r.nextInt(3)) {
+        case 0 -> edit(r, whole.substring(0, r.nextInt(whole.length() + 1)), r.nextInt(8));
+        case 1 -> edit(r, whole, r.nextInt(8));
+        default -> random(r, r.nextInt(150), 10);
+      };
+      int expected = prefixTable(cut, whole);
+      assertThat(EditDistance.prefixDistance(cut, whole, Integer.MAX_VALUE - 1000))
+          .as("%s / %s", cut, whole)
+          .isEqualTo(expected);
+      int bound = r.nextInt(Math.max(1, expected * 2 + 1));
+      assertThat(EditDistance.prefixDistance(cut, whole, bound))
+          .as("%s / %s bound %d", cut, whole, bound)
+          .isEqualTo(expected <= bound ? expected : EditDistance.OVER);
+    }
+  }
+
+  @Test
+  void prefixDistanceEdgeCases() {
+    // The rest of the whole sentence, which the cut never reached, costs nothing.
+    assertThat(EditDistance.prefixDistance("sandbags volu", "sandbags volunteers 352-3-0.", 0))
+        .isZero();
+    // A word more in the cut costs its length, not the kept end as well.
+    assertThat(EditDistance.prefixDistance("a b b b c", "a b b c d e f g", 10)).isEqualTo(2);
+    assertThat(EditDistance.distance("a b b b c", "a b b c d e f g", 10)).isEqualTo(8);
+    assertThat(EditDistance.prefixDistance("", "abc", 0)).isZero();
+    assertThat(EditDistance.prefixDistance("abc", "", 3)).isEqualTo(3);
+    assertThat(EditDistance.prefixDistance("abc", "", 2)).isEqualTo(EditDistance.OVER);
+    // A cut longer than the whole sentence is compared with all of it.
+    assertThat(EditDistance.prefixDistance("kitten", "sitt", 10)).isEqualTo(3);
+    String longCut = "a".repeat(1000);
+    assertThat(EditDistance.prefixDistance(longCut, "b" + longCut + "tail", 1)).isEqualTo(1);
+    assertThat(EditDistance.prefixDistance(longCut, "b".repeat(2000), 999))
+        .isEqualTo(EditDistance.OVER);
+    assertThatThrownBy(() -> EditDistance.prefixDistance("a", "b", -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bound");
   }
 
   @Test
