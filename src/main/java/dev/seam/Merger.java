@@ -4492,7 +4492,8 @@ final class Merger {
     whole.rekey();
     Match m = match(whole);
     if ((m.relation() == Match.Relation.FULLER || m.relation() == Match.Relation.NEAR
-            || m.isNone() && endThenFuller(end, rest, endSaid))
+            || m.isNone() && endThenFuller(end, rest, endSaid)
+            || m.isNone() && v.incomplete() && endThenNextOpening(end, rest, endSaid))
         && endSaid != null) {
       // The rest says the end of the kept sentence the cut lay in and reads on into the kept
       // cut after it (1135: "135-6-2. volunteers ... 135-6-3." after the cut "川 Fluss 川 増" in
@@ -4526,6 +4527,17 @@ final class Merger {
         after = new Match(Match.Relation.COVERED, after.target(), next,
             (double) v.key.length() / (after.target().unit.key.length() + 1
                 + next.unit.key.length()));
+      }
+      Slot next = at.next;
+      if (after.isNone() && v.incomplete() && next.real && next.unit != null
+          && next.unit.slot == next && next.unit.isProse()
+          && next.unit.key.length() > v.key.length()
+          && Keys.startsWithCut(next.unit.key, v.key)) {
+        // A cut too short for grams after the end, which the kept unit right after that end
+        // opens with (1604357: "bri" after "... 357-0-0.", the kept cut "bridge 👨‍👩 堤坝 council
+        // Flu" next): the restart reads on there and says that unit again.
+        after = new Match(Match.Relation.COVERED, next, next,
+            (double) v.key.length() / next.unit.key.length());
       }
       if (after.relation() == Match.Relation.EXACT
           || after.relation() == Match.Relation.COVERED) {
@@ -4981,6 +4993,23 @@ final class Merger {
     }
     String following = Keys.key(rest).substring(endSaid.length()).strip();
     return matchAfterEnd(following, end.at()).relation() == Match.Relation.FULLER;
+  }
+
+  /**
+   * Whether {@code rest}, which stopped at a cut, says the end of the kept sentence its cut lay in
+   * and then only the first letters of the kept unit right after that end, too few for the index
+   * (1604357: "deich 土のう 357-0-0. bri" after the cut "... 河水", the kept cut "bridge 👨‍👩 堤坝
+   * council Flu" next): a restart that reads on there.
+   */
+  private static boolean endThenNextOpening(CutEnd end, String rest, String endSaid) {
+    if (endSaid == null) {
+      return false;
+    }
+    String following = Keys.key(rest).substring(endSaid.length()).strip();
+    Slot next = end.at().next;
+    return !following.isEmpty() && next.real && next.unit != null && next.unit.slot == next
+        && next.unit.isProse() && next.unit.key.length() > following.length()
+        && Keys.startsWithCut(next.unit.key, following);
   }
 
   /**
