@@ -489,13 +489,19 @@ final class Merger {
         // as the kept text does.
         return m;
       }
-      int extra = u.key.length() - kept.length();
-      if (part.index() > 0 && extra > 1 && u.key.endsWith(kept) && u.key.charAt(extra - 1) == ' '
-          && kept.startsWith(u.key.substring(0, extra))) {
+      int extra = u.key.indexOf(kept);
+      int after = extra + kept.length();
+      if (part.index() > 0 && extra > 1 && u.key.charAt(extra - 1) == ' '
+          && kept.startsWith(u.key.substring(0, extra))
+          && (after == u.key.length()
+              || u.key.charAt(after) == ' ' && Texts.endsSentence(kept))) {
         // The kept sentence with its opening words said twice (155740: "volunteers volunteers
         // 堤坝 磨坊 740-1-0." over the kept "volunteers 堤坝 磨坊 740-1-0.", which the cut
         // "volunteers " and a piece that said the word again made, read as the word said once):
-        // a version of it, however far the doubled words take it from the near threshold.
+        // a version of it, however far the doubled words take it from the near threshold. Also
+        // when the sentence after it reads on in the same unit, where ICU saw no sentence start
+        // (1835665: "堤坝 bridge 堤坝 bridge 橋 665-0-2. council ... 665-0-3." over the kept "堤坝
+        // bridge 橋 665-0-2.").
         return new Match(Match.Relation.NEAR, t, t, m.similarity());
       }
       boolean near = u.key.startsWith(kept)
