@@ -4523,6 +4523,13 @@ final class Merger {
         // text after the end, not a repeat of that sentence.
         after = Match.NONE;
       }
+      if (after.relation() == Match.Relation.COVERED && v.incomplete() && after.target() == at
+          && after.last() == at && !Keys.startsWithCut(at.unit.key, v.key)) {
+        // Nor does a cut after the end repeat the sentence just said to that end, where it only
+        // shares words with its middle (1912381: "bridge counci" after "... 381-1-2.", the end
+        // of "... 河水 bridge council 381-1-0. ... 381-1-2."): the text reads on, new there.
+        after = Match.NONE;
+      }
       if (after.relation() == Match.Relation.FULLER && v.incomplete()
           && startsCutIntoNext(after.target(), v)) {
         // Fuller only by the first letters of the kept unit after it, a paragraph of its own
