@@ -510,7 +510,33 @@ final class Merger {
           && Doc.sameNumbers(u.key, kept);
       return near ? new Match(Match.Relation.NEAR, t, t, m.similarity()) : Match.NONE;
     }
+    if (m.relation() == Match.Relation.COVERED && u.incomplete() && m.target() != m.last()
+        && !Keys.startsWithCut(m.target().unit.key, u.key)) {
+      Slot opening = keptOpeningWith(u.key, m.target(), m.last());
+      if (opening != null) {
+        return new Match(Match.Relation.COVERED, opening, opening,
+            (double) u.key.length() / opening.unit.key.length());
+      }
+    }
     return m;
+  }
+
+  /**
+   * The kept unit from {@code first} to {@code last} that opens with the cut {@code key}, or null.
+   * The index found the cut in the middle of one kept sentence and at the opening of another
+   * (1955707: "Brücke council é 70" in "é river Brücke council é 707-3-0." and at the start of
+   * "Brücke council é 707-5-0."): a restart opens where a sentence opens, so it says the second.
+   */
+  private static Slot keptOpeningWith(String key, Slot first, Slot last) {
+    int walked = 0;
+    for (Slot s = first.next; s.real && s.label <= last.label && walked++ < MAX_WALK;
+        s = s.next) {
+      if (s.unit != null && s.unit.slot == s && s.unit.key != null
+          && s.unit.key.length() > key.length() && Keys.startsWithCut(s.unit.key, key)) {
+        return s;
+      }
+    }
+    return null;
   }
 
   /**
@@ -1093,8 +1119,13 @@ final class Merger {
     // Words shared with the sentence the unit before has just said whole do not say where the
     // part reads (839924: "Deich volunteers" after "Deich 橋 Deich volunteers ... 924-1-1.", the
     // kept cut "D" next).
+    // Also when the unit before said only its end, the rest of a cut (1989564: "Brücke 👨‍👩 ם"
+    // after the lead-in "…dbags Deich 橋 磨坊 564-0-0.", the end of "flood ... Brücke 👨‍👩 ם
+    // sandbags Deich 橋 磨坊 564-0-0.", the kept cut "Brücke" next).
     boolean inSentenceJustSaid = i > 0 && m.target() == head && repeatAtHead(i - 1)
-        && units.get(i - 1).key.equals(head.unit.key);
+        && (units.get(i - 1).key.equals(head.unit.key)
+            || !units.get(i - 1).key.isEmpty() && Texts.endsSentence(head.unit.key)
+                && head.unit.key.endsWith(" " + units.get(i - 1).key));
     if ((m.isNone()
             || onlySharesWords && u.incomplete() && i > 0 && u.leadIn == 0
                 && (m.target() != head || inSentenceJustSaid) && m.target() != head.next
@@ -2502,6 +2533,10 @@ final class Merger {
           // cut's last letters start the piece too (783409: "sandbags ... 409-2-0. sandbags road
           // ..." after "sandbags ... 409-2-0. ", in the kept cut "sandbags ... 409-2-0. sandb").
           && !Keys.startsWithCut(u0.key, at.unit.key)
+          // ... or that says the kept cut's opening sentence again, as the part before did
+          // (2016971: "sandbags ... 971-0-0." after "sandbags ... 971-0-0." in the kept cut
+          // "sandbags ... 971-0-0. sandbags"): a second restart, not the rest.
+          && !(Texts.endsSentence(u0.key) && at.unit.key.startsWith(u0.key + " "))
           && (snapTargets[0] == null
               || at.unit.key.length() - at.unit.key.lastIndexOf(before.key) - before.key.length()
                   > options.minOverlap()
@@ -2525,8 +2560,13 @@ final class Merger {
                 // ... or in the kept sentence after it, when it starts with the cut's last words
                 // and reads on past that sentence's end ("…ll 橋 増水 flood 663-2-0. mill ..."
                 // after the cut "ם mill 橋 増水 flood 66" in "... 663-2-0.").
+                // ... or a few kept sentences on, when it says each one between whole (2040622:
+                // "… 622-0-0. ם Fluss ... 622-0-1. road river ... 622-0-2." after the cut "...
+                // 622-0-0" in "... 622-0-0.", then "ם Fluss ... 622-0-1." and the kept cut "road
+                // river ... ש 622").
                 || lastPartCut.removal != null && lastPartCut.image != null
-                    && snapTargets[0] == Doc.live(lastPartCut.image).next
+                    && (snapTargets[0] == Doc.live(lastPartCut.image).next
+                        || saysKeptBetween(u0, Doc.live(lastPartCut.image), snapTargets[0]))
                     && (overlap(lastPartCut, u0) >= options.minOverlap()
                         // ... also from the sentence before the cut (714519: "…19-3-0. 橋 川 ש 堤坝
                         // 519-3-1. bridge ..." after "... 519-3-0." and the cut "橋 川 ש").
@@ -3465,6 +3505,31 @@ final class Merger {
    */
   private boolean restartCutInsideLetter(Unit u0) {
     return units.size() == 1 && u0.incomplete() && !cutInsideLetter(u0, Match.NONE).isNone();
+  }
+
+  /**
+   * Whether {@code v} says, in order and each whole, every kept unit after {@code from} and
+   * before {@code to}, a few at most, which all are whole sentences: it reads from {@code from}
+   * to {@code to} through them.
+   */
+  private static boolean saysKeptBetween(Unit v, Slot from, Slot to) {
+    if (to == null || !from.real || !Doc.before(from, to)) {
+      return false;
+    }
+    int at = 0;
+    int walked = 0;
+    for (Slot s = from.next; s != to; s = s.next) {
+      if (!s.real || walked++ >= MAX_SPANNED || s.unit == null || s.unit.slot != s
+          || s.unit.key == null || s.unit.key.isEmpty() || s.unit.incomplete()) {
+        return false;
+      }
+      int found = v.key.indexOf(s.unit.key, at);
+      if (found < 0) {
+        return false;
+      }
+      at = found + s.unit.key.length();
+    }
+    return walked > 0;
   }
 
   /**
@@ -4615,12 +4680,14 @@ final class Merger {
     }
     if (m.isNone() && cut.removal != null
         && (sameRunBefore(cut, Doc.live(cut.removal.keptAt()))
-            || cut.blockStart && completedByRunBefore(cut, Doc.live(cut.removal.keptAt())))) {
+            || cut.blockStart && completedByRunBefore(cut, Doc.live(cut.removal.keptAt()))
+            || saidToEndThenOpensAlike(cut, Keys.key(oldText), Doc.live(cut.removal.keptAt())))) {
       // Likewise a cut that says words of the sentence its run has just written, opening a
       // paragraph ("sandbags " after "... 400-1-2. sandbags Fluss river ... 400-1-3.", 6400) or
       // on the same line ("堤坝 river " after "堤坝 river 橋 council 357-0-1.", 110357), and whole
       // is found nowhere ("sandbags 川 河水 ..."): the next sentence, not that one said again.
-      // The same after a sentence the run has just completed (completedByRunBefore).
+      // The same after a sentence the run has just completed (completedByRunBefore), or said
+      // again to its end, when the cut says its start again (saidToEndThenOpensAlike).
       placeWholeAsNew(cut, v, rest, restSpan, Doc.live(cut.removal.keptAt()));
       return true;
     }
@@ -5212,6 +5279,23 @@ final class Merger {
     return before != null && before.part == cut.part && before.consumed && before.image == t
         && t.real && t.unit != null && t.unit.slot == t && !t.unit.incomplete()
         && !Keys.startsWithCut(t.unit.key, cut.key)
+        && cut.piece(0).fragment() == cut.fragment && cut.piece(0).start() == cut.start;
+  }
+
+  /**
+   * Whether kept slot {@code t} holds the whole sentence that {@code cut}'s own part said right
+   * before it, up to its end, and the cut, keyed {@code cutKey} as it was cut, says that
+   * sentence's start again (1996028: "Brücke 磨坊
+   * 磨坊 r" after "... 28-0-1.", the end of "Brücke 磨坊 磨坊 river river ... 28-0-1."). Asked
+   * only once cut and rest together are found nowhere: the cut did not restart that sentence,
+   * it opened the next one alike ("Brücke 磨坊 磨坊 river 28-0-2.").
+   */
+  private static boolean saidToEndThenOpensAlike(Unit cut, String cutKey, Slot t) {
+    Unit before = cut.sourcePrevious();
+    return before != null && before.part == cut.part && before.image != null
+        && Doc.live(before.image) == t && t.real && t.unit != null && t.unit.slot == t
+        && !t.unit.incomplete() && !before.key.isEmpty() && t.unit.key.endsWith(before.key)
+        && Keys.startsWithCut(t.unit.key, cutKey)
         && cut.piece(0).fragment() == cut.fragment && cut.piece(0).start() == cut.start;
   }
 
