@@ -2839,7 +2839,11 @@ final class Merger {
         // "... Deich 河水 5" then "55-5-1. road ...", where a later paragraph opens "river Deich
         // 河水 555-6-0.", the cut's last words and a number that starts alike).
         || endsWithDigit(lastPartCut) && u0.leadIn == 0 && u0.textLength() > 0
-            && UCharacter.isDigit(u0.codePointAt(0));
+            && UCharacter.isDigit(u0.codePointAt(0))
+        // ... or a hyphen or stop that goes on the token the cut stopped in (1896420: "👨‍👩 Deich
+        // Deich 橋 420-0" then "-0. 👨‍👩 river ... 420-0-1. Deich Deich 橋 420-0-2. ...", which
+        // says the cut's words again a sentence on).
+        || opensInsideToken(lastPartCut, u0);
     int scan = finishesCut ? 0
         : spellsCutWordOn(lastPartCut, u0) || readsOnBetweenWords || restOfToken ? 1 : 3;
     for (int k = 0; k < Math.min(scan, units.size()); k++) {
