@@ -4610,16 +4610,8 @@ final class Merger {
             (double) v.key.length() / (after.target().unit.key.length() + 1
                 + next.unit.key.length()));
       }
-      Slot next = at.next;
-      if (after.isNone() && v.incomplete() && next.real && next.unit != null
-          && next.unit.slot == next && next.unit.isProse()
-          && next.unit.key.length() > v.key.length()
-          && Keys.startsWithCut(next.unit.key, v.key)) {
-        // A cut too short for grams after the end, which the kept unit right after that end
-        // opens with (1604357: "bri" after "... 357-0-0.", the kept cut "bridge 👨‍👩 堤坝 council
-        // Flu" next): the restart reads on there and says that unit again.
-        after = new Match(Match.Relation.COVERED, next, next,
-            (double) v.key.length() / next.unit.key.length());
+      if (after.isNone() && v.incomplete()) {
+        after = opensNextUnit(v.key, at);
       }
       if (after.relation() == Match.Relation.EXACT
           || after.relation() == Match.Relation.COVERED) {
@@ -5081,19 +5073,32 @@ final class Merger {
 
   /**
    * Whether {@code rest}, which stopped at a cut, says the end of the kept sentence its cut lay in
-   * and then only the first letters of the kept unit right after that end, too few for the index
-   * (1604357: "deich 土のう 357-0-0. bri" after the cut "... 河水", the kept cut "bridge 👨‍👩 堤坝
-   * council Flu" next): a restart that reads on there.
+   * and then only the first letters of the kept unit right after that end ({@link
+   * #opensNextUnit}).
    */
   private static boolean endThenNextOpening(CutEnd end, String rest, String endSaid) {
     if (endSaid == null) {
       return false;
     }
     String following = Keys.key(rest).substring(endSaid.length()).strip();
-    Slot next = end.at().next;
-    return !following.isEmpty() && next.real && next.unit != null && next.unit.slot == next
-        && next.unit.isProse() && next.unit.key.length() > following.length()
-        && Keys.startsWithCut(next.unit.key, following);
+    return !following.isEmpty() && !opensNextUnit(following, end.at()).isNone();
+  }
+
+  /**
+   * The kept unit right after {@code at} as what {@code key} repeats, when that unit opens with
+   * the cut {@code key} and goes on; else none. Such a cut, after the end of the kept sentence at
+   * {@code at}, is often too short for the index (1604357: "bri" after "... 357-0-0.", the kept
+   * cut "bridge 👨‍👩 堤坝 council Flu" next): the restart reads on there and says that unit again.
+   */
+  private static Match opensNextUnit(String key, Slot at) {
+    Slot next = at.next;
+    if (!next.real || next.unit == null || next.unit.slot != next
+        || !next.unit.isProse() || next.unit.key.length() <= key.length()
+        || !Keys.startsWithCut(next.unit.key, key)) {
+      return Match.NONE;
+    }
+    return new Match(Match.Relation.COVERED, next, next,
+        (double) key.length() / next.unit.key.length());
   }
 
   /**
@@ -5289,10 +5294,10 @@ final class Merger {
   /**
    * Whether kept slot {@code t} holds the whole sentence that {@code cut}'s own part said right
    * before it, up to its end, and the cut, keyed {@code cutKey} as it was cut, says that
-   * sentence's start again (1996028: "Brücke 磨坊
-   * 磨坊 r" after "... 28-0-1.", the end of "Brücke 磨坊 磨坊 river river ... 28-0-1."). Asked
-   * only once cut and rest together are found nowhere: the cut did not restart that sentence,
-   * it opened the next one alike ("Brücke 磨坊 磨坊 river 28-0-2.").
+   * sentence's start again (1996028: "Brücke 磨坊 磨坊 r" after "... 28-0-1.", the end of "Brücke
+   * 磨坊 磨坊 river river ... 28-0-1."). Asked only once cut and rest together are found nowhere:
+   * the cut did not restart that sentence, it opened the next one alike ("Brücke 磨坊 磨坊 river
+   * 28-0-2.").
    */
   private static boolean saidToEndThenOpensAlike(Unit cut, String cutKey, Slot t) {
     Unit before = cut.sourcePrevious();
