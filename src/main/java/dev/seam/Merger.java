@@ -4772,7 +4772,14 @@ final class Merger {
           // Too short for the index, often: the kept sentence there is asked directly.
           Slot at = Doc.live(cut.image);
           // (Also when the rest stopped before its last letter's mark: 10588, "... sandbags e".)
-          if (!v.key.isEmpty() && at.real && at.unit != null
+          // Not a rest without a letter or digit after a cut that stopped at the very end of a
+          // kept cut: it goes on that cut, though a "." or "," stands in it elsewhere (2102053:
+          // the "." of "…53-1-2." after a cut that went as a repeat of the end of the kept cut
+          // "... 53-1-1. council 橋 磨坊 volunteers 53-1-2").
+          CutEnd e = wordless(v.key) ? cutEnd(cut) : null;
+          boolean goesOnKeptCut = e != null && e.at() == at && at.unit.incomplete()
+              && e.end() >= at.unit.key.length();
+          if (!v.key.isEmpty() && at.real && at.unit != null && !goesOnKeptCut
               && (at.unit.key.contains(v.key)
                   || v.incomplete() && Keys.containsCut(at.unit.key, v.key))) {
             restRepeats(v, rest, restSpan, at, at, (double) v.key.length() / at.unit.key.length());
@@ -5150,6 +5157,11 @@ final class Merger {
   private static int textAfterKeyChars(String text, int keyChars) {
     Keys.Key keyed = Keys.normalize(text, 0, text.length(), true);
     return Texts.graphemeCeil(text, keyed.origin[keyChars]);
+  }
+
+  /** Whether {@code key} holds no letter and no digit: punctuation and symbols only. */
+  private static boolean wordless(String key) {
+    return key.codePoints().noneMatch(Character::isLetterOrDigit);
   }
 
   private static int skipWhitespace(String text, int from) {
