@@ -4789,6 +4789,23 @@ final class Merger {
         if (cut.removal != null && cut.image != null && readsOnInKeptCut(cut, v, restSpan)) {
           break;
         }
+        CutEnd atEnd = cut.removal != null && cut.image != null ? cutEnd(cut) : null;
+        if (atEnd != null && atEnd.end() == atEnd.at().unit.key.length()) {
+          // The cut went as a repeat up to the very end of a kept unit, and the rest is the
+          // fuller version of the kept sentence right after it (2105398: "川 é ... 398-1-2. mill
+          // ... 398-1-3." after the end of "... 398-1-1.", the kept "川 é ... 398-1-2." next):
+          // it replaces that sentence, as a rest after a kept sentence's end said does.
+          Slot endAt = atEnd.at();
+          Match fuller = matchAfterEnd(v.key, endAt);
+          if (fuller.relation() == Match.Relation.FULLER && fuller.target() == endAt.next) {
+            supersede(fuller.target(), v, ChangeKind.REPLACED_BY_FULLER, MatchKind.CONTAINED,
+                fuller.similarity());
+            absorbRestOfReplaced(fuller.target());
+            v.image = fuller.target();
+            head = fuller.target();
+            break;
+          }
+        }
         String between =
             cut.removal != null && cut.image != null ? saysEndThenGoesOn(cut, v) : null;
         if (between != null) {
