@@ -4698,6 +4698,14 @@ final class Merger {
       if (completesKeptCut(cut, v)) {
         return true;
       }
+      // Or it says the kept cut's last chars and reads on (2231018: the rest "\u200D👩 ... 18-5"
+      // of a restart's "👨", then "-3." over the kept "👨‍👩 ... 18-5-3"): only the start the cut
+      // never had keeps the whole from being the kept cut's fuller version, and a version that
+      // opens with a bare joiner must not take its place.
+      if (from == 0 && v.pieceCount() == 1 && cut.image != null
+          && Doc.live(cut.image) == m.target() && readsOnInKeptCut(cut, v, restSpan)) {
+        return true;
+      }
       v.consumed = true;
       whole.setText(oldText + joint + rest);
       whole.rekey();
