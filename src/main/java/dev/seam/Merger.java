@@ -4566,6 +4566,19 @@ final class Merger {
     whole.setText(oldText + joint + rest);
     whole.rekey();
     Match m = match(whole);
+    if (m.isNone() && cut.removal != null && whole.blockStart && !whole.incomplete()) {
+      // A restart's cut that went as a repeat of a kept paragraph opening, completed, may say a
+      // phrase twice where the kept opening says it once, a seam read as overlap (2087365: "👨‍👩
+      // 堤坝 volunte" + "ers bridge volunteers bridge volunteers 365-1-0. ... 365-1-1." over the
+      // kept cut "👨‍👩 堤坝 volunteers bridge volunteers 365-1-0. ... vol"): it is that opening's
+      // fuller version, as it would be read in one piece; its rest does not read on at the kept
+      // cut's end ("volers").
+      Slot once = keptWithPhraseOnce(whole);
+      if (once != null && once == Doc.live(cut.removal.keptAt())) {
+        m = new Match(Match.Relation.FULLER, once, once,
+            (double) once.unit.key.length() / whole.key.length());
+      }
+    }
     if ((m.relation() == Match.Relation.FULLER || m.relation() == Match.Relation.NEAR
             || m.isNone() && endThenFuller(end, rest, endSaid)
             || m.isNone() && v.incomplete() && endThenNextOpening(end, rest, endSaid))
