@@ -2875,10 +2875,17 @@ final class Merger {
       // A piece that opens with all of a cut of several words that opened its paragraph says the
       // paragraph again from its start (130881: "橋 Fluss " then "橋 Fluss ם Brücke ... 881-3-0.
       // ..."), however few chars that is, fewer than minOverlap too (222632: "é ם" then "é ם 橋
-      // 川 ..."); one word said twice may be the text's.
+      // 川 ..."); one word said twice may be the text's. So may a paragraph of one word too short
+      // to be overlap by length, if it stopped with no space, the piece says it whole, and the two
+      // read on directly spell a word the input spells nowhere near (2232001: "é" then "é river
+      // river ...": "éé"), as a longer word ("Deich" then "Deich river ...") is overlap by its
+      // length.
       boolean saysParagraphStart = k == 0 && lastPartCut.blockStart
-          && ov == lastPartCut.key.length() && lastPartCut.key.indexOf(' ') > 0
-          && ov < units.get(k).key.length();
+          && ov == lastPartCut.key.length() && ov < units.get(k).key.length()
+          && (lastPartCut.key.indexOf(' ') > 0
+              || !betweenWords && units.get(k).key.charAt(ov) == ' '
+                  && !spelledNearby(lastPartCut, u0, wordAcross(lastPartCut, u0),
+                      NEARBY_FRAGMENTS));
       if (said >= (k == 0 && !betweenWords
           ? options.minOverlap() : Math.max(options.minOverlap(), 2 * Doc.K))
           || saysParagraphStart) {
