@@ -4813,6 +4813,12 @@ final class Merger {
             restRepeats(v, rest, restSpan, at, at, (double) v.key.length() / at.unit.key.length());
             break;
           }
+          if (goesOnKeptCut && at.unit.slot == at && !spellsMarker(at.unit.text(), joint + rest)) {
+            // ... and it is that cut's repair, not a unit of its own after it: the kept cut then
+            // stood in the report as cut off, its full stop right beside it.
+            readOnKeptCut(at, v, joint, rest, restSpan);
+            break;
+          }
         }
         if (cut.removal != null && cut.image != null && readsOnInKeptCut(cut, v, restSpan)) {
           break;
@@ -5040,25 +5046,35 @@ final class Merger {
             ChangeKind.OVERLAP_REMOVED,
             new SourceSpan(restSpan.fragment(), restSpan.start(), restSpan.start() + off),
             Texts.excerpt(text.substring(0, off), 60)));
+    cuts.remove(cut);
+    readOnKeptCut(at, v, joint, rest, newSpan);
+    return true;
+  }
+
+  /**
+   * Makes {@code rest} (at {@code span}), what is left of continuation {@code v}, read on at the
+   * end of kept cut {@code at} after {@code joint}, as the cut's repair.
+   */
+  private void readOnKeptCut(Slot at, Unit v, String joint, String rest, SourceSpan span) {
+    Unit kept = at.unit;
     changes.add(
         Change.of(
             ChangeKind.CUT_OFF_REPAIRED,
-            new SourceSpan(newSpan.fragment(), newSpan.start(), newSpan.start()),
+            new SourceSpan(span.fragment(), span.start(), span.start()),
             Texts.excerpt(rest, 60)));
-    cuts.remove(cut);
     cuts.remove(kept);
     if (kept.textLength() >= MAX_JOINED) {
       // As in join: a long kept cut is read on by a unit of its own right after it.
-      takeRest(v, rest, newSpan);
+      takeRest(v, rest, span);
       v.readsOnFrom = kept;
       v.sentenceStart = kept.sentenceStart != null ? kept.sentenceStart : kept;
       place(v, doc.insertAfter(at, v, joint));
       head = v.slot;
-      return true;
+      return;
     }
     String oldKey = kept.key;
     kept.setText(kept.text() + joint + rest);
-    kept.addPiece(newSpan);
+    kept.addPiece(span);
     kept.rekey();
     doc.reindex(at, oldKey);
     v.consumed = true;
@@ -5066,7 +5082,6 @@ final class Merger {
     head = at;
     absorbCutBeside(at);
     absorbRestOfReplaced(at);
-    return true;
   }
 
   /**
