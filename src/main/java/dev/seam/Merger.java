@@ -4721,9 +4721,14 @@ final class Merger {
       // Or it says the kept cut's last chars and reads on (2231018: the rest "\u200D👩 ... 18-5"
       // of a restart's "👨", then "-3." over the kept "👨‍👩 ... 18-5-3"): only the start the cut
       // never had keeps the whole from being the kept cut's fuller version, and a version that
-      // opens with a bare joiner must not take its place.
+      // opens with a bare joiner must not take its place. Only where the cut lies once, and not
+      // at the kept cut's start: a restart's "r" then "oad ..." over the kept "road ... é ro"
+      // (948785) is no rest read on after the "r" of "ro".
+      String keptKey = m.target().unit.key;
+      int in = keptKey.indexOf(cut.key);
       if (from == 0 && v.pieceCount() == 1 && cut.image != null
-          && Doc.live(cut.image) == m.target() && readsOnInKeptCut(cut, v, restSpan)) {
+          && Doc.live(cut.image) == m.target() && in > 0 && in == keptKey.lastIndexOf(cut.key)
+          && readsOnInKeptCut(cut, v, restSpan)) {
         return true;
       }
       v.consumed = true;
