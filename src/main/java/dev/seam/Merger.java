@@ -1026,6 +1026,9 @@ final class Merger {
     if (m.isNone() || m.relation() == Match.Relation.NEAR) {
       m = settleOverlapSeam(u, m);
     }
+    if ((m.isNone() || m.relation() == Match.Relation.NEAR) && u.blockStart && u.incomplete()) {
+      m = settleRestatedCutSeam(u, m);
+    }
     if ((m.isNone() || m.relation() == Match.Relation.NEAR) && i == units.size() - 1
         && u.incomplete()) {
       m = cutInsideLetter(u, m);
@@ -3058,6 +3061,61 @@ final class Merger {
     Match.Relation said = u.key.equals(t.unit.key) ? Match.Relation.EXACT
         : Match.Relation.COVERED;
     return new Match(said, t, t, (double) u.key.length() / t.unit.key.length());
+  }
+
+  /**
+   * {@code m}, or the kept paragraph opening that restart {@code u}, cut short, says with a phrase
+   * twice where the kept one says it once because a cut that ended with the phrase was replaced by
+   * a piece that opened with it, read as its restatement (1660929: "volunteers " then "volunteers
+   * Fluss 929-3-0. ...", and the restart "volunteers volunteers Fluss 929-3-0. river ... river"):
+   * the cut goes back in front of that piece, and {@code u} repeats the paragraph so read. A whole
+   * restart is the opening's fuller version instead ({@link #keptWithPhraseOnce}); this one stops
+   * before the kept opening ends, so it cannot take its place.
+   */
+  private Match settleRestatedCutSeam(Unit u, Match m) {
+    if (part.index() == 0 || !u.isProse() || openingCuts.isEmpty()) {
+      return m;
+    }
+    int words = wordStarts(u.key);
+    int[] at = wordAt;
+    int tried = 0;
+    for (int len = 1; len <= MAX_PHRASE_WORDS; len++) {
+      for (int i = 0; i + 2 * len <= words && tried < MAX_PHRASES_TRIED; i++) {
+        int end = at[i + len] - 1;
+        // What follows the second saying must say which reading holds: a restart cut right
+        // after it ("河水 河水" over the kept "河水 mill ...", 288031) may be another paragraph.
+        if (!openingCutLengths.contains(end) || !saidTwice(u.key, at[i], end)
+            || u.key.length() - (2 * end - at[i] + 1) < 2 * Doc.K) {
+          continue;
+        }
+        tried++;
+        Unit cut = openingCuts.get(u.key.substring(0, end));
+        if (cut == null || cut.removal == null
+            || cut.removal.kind() != ChangeKind.REPLACED_BY_FULLER) {
+          continue;
+        }
+        Slot t = Doc.live(cut.removal.keptAt());
+        Unit k = t.real ? t.unit : null;
+        if (k == null || k.slot != t || !k.blockStart || !k.isProse() || k.part <= cut.part
+            || !k.key.startsWith(cut.key) || Keys.startsWithCut(k.key, u.key)
+            || !Keys.startsWithCut(cut.key + " " + k.key, u.key)) {
+          continue;
+        }
+        String oldKey = k.key;
+        k.setText(cut.text() + " " + k.text());
+        for (int p = cut.pieceCount() - 1; p >= 0; p--) {
+          k.addFirstPiece(cut.piece(p));
+        }
+        k.rekey();
+        doc.reindex(t, oldKey);
+        // Its chars stand in the kept unit now: no removal of its own to report.
+        cut.removal = null;
+        cut.consumed = true;
+        cut.image = t;
+        return new Match(Match.Relation.COVERED, t, t, (double) u.key.length() / k.key.length());
+      }
+    }
+    return m;
   }
 
   /**

@@ -99,6 +99,10 @@ final class Unit {
     mutablePieces().set(i, piece);
   }
 
+  void addFirstPiece(SourceSpan piece) {
+    mutablePieces().add(0, piece);
+  }
+
   void removeFirstPiece() {
     mutablePieces().remove(0);
   }
