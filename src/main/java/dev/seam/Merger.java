@@ -2469,11 +2469,15 @@ final class Merger {
    * Whether {@code u} is, whole, the sentence kept in slot {@code t}, which is not {@code cut}:
    * a restart says it again (203194: "road volunteers ש ם 194-0-0.", the document's first
    * sentence, after a part that stopped at "... 194-0-1." inside the kept cut "... 194-0-1.
-   * road"), however well its first word would go on that cut.
+   * road"), however well its first word would go on that cut. So is a whole paragraph opening
+   * that a kept paragraph opens with, one unit there (1694160: "sandbags Deich ... 160-1-0.
+   * bridge ... 160-1-1." after a part that stopped at "... 160-3-0." inside the kept cut "...
+   * 160-3-0. sandb").
    */
   private static boolean sentenceKeptElsewhere(Unit u, Slot t, Slot cut) {
-    return t != cut && t.real && t.unit != null && u.key.equals(t.unit.key)
-        && !u.incomplete();
+    return t != cut && t.real && t.unit != null && !u.incomplete()
+        && (u.key.equals(t.unit.key)
+            || u.blockStart && t.unit.blockStart && t.unit.key.startsWith(u.key + " "));
   }
 
   /**
