@@ -2762,15 +2762,18 @@ final class Merger {
         if (ov >= options.minOverlap() || ov > 0 && leadInOpensWithCutMark(cut, u0, ov)
             || cut == lastPartCut && leadInRepeatsWholeWords(cut, u0, ov)
             || breaksLine && saysParagraphCut) {
-          if (leadInCompletesKeptCut(cut, 0, ov)) {
-            return 0;
-          }
           // The lead-in's repeated words may run on past its first unit, a longer overlap than the
           // few chars that happen to end the cut and start that unit (17815: "…磨坊 815-1-0. 磨坊 ם
           // 磨坊 815-1-1." after "... 磨坊 815-1-0. 磨坊 ם 磨坊 81", which also ends in "磨坊 81").
+          // Asked first: the kept cut's end may start that unit too, by fewer words (1716000: "…
+          // bridge 0-7-0. 河水 ם bridge ..." after "... flood bridge 0-7-0. 河水 ם brid", in the
+          // kept cut "河水 ם bridge ... 土のう bridge 0-7").
           int j = spanningOverlap(cut);
           if (j >= 0) {
             return j;
+          }
+          if (leadInCompletesKeptCut(cut, 0, ov)) {
+            return 0;
           }
           // The lead-in may say more than the cut: the sentence before it too ("… 👨‍👩 859-3-0. 川
           // 👨‍👩 Deich ..." after "... 859-3-0. 川 👨‍👩", where the emoji alone also ends the cut).
