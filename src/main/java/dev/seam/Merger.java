@@ -110,6 +110,12 @@ final class Merger {
   private boolean segmentAtEnd;
   private Slot frontSlot;
   private Unit lastPartCut;
+  /**
+   * Where the reader stood when the part began whose first unit is {@link #lastPartCut}: a cut
+   * with no unit before it in its part has no other record of where its run stood. Null when
+   * the cut is not its part's first unit.
+   */
+  private Slot lastPartCutStood;
   private Part previousPart;
   private Unit finalCut;
 
@@ -227,6 +233,7 @@ final class Merger {
     restartPart = p.index() > 0 && snapTargets[0] != null;
     int joinAt = p.index() > 0 && previousPart != null ? continuation() : -1;
     Slot joinSlot = joinAt > 0 ? units.get(joinAt).image : null;
+    Slot stoodAtStart = head;
     for (int i = 0; i < units.size(); i++) {
       Unit u = units.get(i);
       if (u.segmentStart) {
@@ -283,6 +290,7 @@ final class Merger {
         cuts.push(last);
       }
       lastPartCut = last;
+      lastPartCutStood = last == units.get(0) ? stoodAtStart : null;
       if (p.endsWithMarker()) {
         last.markedCut = true;
       }
@@ -299,6 +307,7 @@ final class Merger {
       }
     } else {
       lastPartCut = null;
+      lastPartCutStood = null;
     }
     previousPart = p;
   }
@@ -5377,21 +5386,31 @@ final class Merger {
    * right after that place; null otherwise. (Right after it, the run is a restart reading on.)
    * Words from inside a whole kept sentence count too (165150: the paragraph "flood volunteers
    * volunteers", then " sandbags ... 150-4-0.", far after "flood flood volunteers volunteers
-   * Deich ... 150-0-2."): no restart opens a paragraph in the middle of a sentence.
+   * Deich ... 150-0-2."): no restart opens a paragraph in the middle of a sentence. A cut that
+   * is its part's first unit stood where the reader stood when the part began, and counts only
+   * when found inside a whole sentence, not at its start (1689731: the part "volunteers 増水
+   * volunteers", found inside "増水 volunteers 増水 volunteers é ... 731-0-0." far back, then
+   * "…teers 731-3-0. ...").
    */
-  private static Slot stoodAwayFromKeptStart(Unit cut, String cutKey) {
+  private Slot stoodAwayFromKeptStart(Unit cut, String cutKey) {
     Unit before = cut.sourcePrevious();
-    if (cut.removal == null || !cut.blockStart || before == null || before.image == null) {
+    Slot from = before != null ? before.image
+        : cut == lastPartCut ? lastPartCutStood : null;
+    if (cut.removal == null || !cut.blockStart || from == null) {
       return null;
     }
     Slot kept = Doc.live(cut.removal.keptAt());
-    Slot stood = Doc.live(before.image);
-    if (!kept.real || kept.unit == null || !stood.real || stood == kept || stood.next == kept
-        || !(Keys.startsWithCut(kept.unit.key, cutKey)
-            || !kept.unit.incomplete() && Keys.containsCut(kept.unit.key, cutKey))) {
+    Slot stood = Doc.live(from);
+    if (!kept.real || kept.unit == null || !stood.real || stood == kept || stood.next == kept) {
       return null;
     }
-    return stood;
+    boolean opensKept = Keys.startsWithCut(kept.unit.key, cutKey);
+    boolean insideWhole = !kept.unit.incomplete() && Keys.containsCut(kept.unit.key, cutKey);
+    // A part's first unit that opens a kept sentence is a restart, which reads anywhere; only one
+    // found in a whole sentence's middle is away from where its part began (65804: a restart
+    // from the document's start, cut, then its lead-in rest, is no new text).
+    boolean away = before != null ? opensKept || insideWhole : !opensKept && insideWhole;
+    return away ? stood : null;
   }
 
   /**
@@ -5405,7 +5424,10 @@ final class Merger {
       kept.aliases.remove(cut);
     }
     cut.addPiece(restSpan);
-    Slot placed = doc.insertAfter(anchor, cut, cut.sep);
+    // A part's first unit has no separator of its own: as any new unit, it gets the one its
+    // place calls for.
+    String sep = cut.pos == 0 ? sepBefore(cut, anchor) : cut.sep;
+    Slot placed = doc.insertAfter(anchor, cut, sep);
     place(cut, placed);
     changes.add(
         Change.of(
