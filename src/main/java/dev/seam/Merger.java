@@ -299,7 +299,16 @@ final class Merger {
         last.gluedCut = true;
       }
       if (last.blockStart && !last.key.isEmpty()) {
-        openingCuts.put(last.key, last);
+        // A restart's cut that only repeats the kept cut with the same words leaves that one in
+        // the map: it is the one whose seam a later piece may settle (1734577: "volunteers ם"
+        // kept, said again by a restart, then replaced by "volunteers ם sandbags ...", read as
+        // its restatement).
+        Unit same = openingCuts.get(last.key);
+        if (same == null || same.slot == null || last.removal == null
+            || last.removal.kind() != ChangeKind.REPEAT_REMOVED
+            || Doc.live(last.removal.keptAt()) != same.slot) {
+          openingCuts.put(last.key, last);
+        }
         openingCutLengths.add(last.key.length());
       } else if (!last.key.isEmpty()) {
         innerCuts.put(last.key, last);
@@ -3695,10 +3704,72 @@ final class Merger {
           && !opensBlockAfterPage(v)
           && !endsListOfUnstoppedItems(cut);
     }
+    if (cut.blockStart && v.blockStart && !cut.spaceBeforeMarker && cut.key.indexOf(' ') < 0
+        && !startsWithSpace(v) && twoWordsElsewhere(cut.text(), v.text())) {
+      // A paragraph of one word, then a piece that opens with a word: both stand as words
+      // elsewhere in the input and never as one, so the paragraph stopped after its first word
+      // and the piece opens another (1734577: "flood", then a restart "volunteers ם volunteers ם
+      // sandb", not "floodvolunteers").
+      return false;
+    }
     // A cut between words, then a capitalized word that the input also capitalizes inside
     // sentences (a German noun, a name: "... near the " + "Brücke and ..."): no capital says new
     // text starts there.
     return continuesWord(cut, v) || cut.spaceBeforeMarker && capitalizedInsideSentences(v);
+  }
+
+  /**
+   * Whether the spaced-script word that ends {@code before} and the one that opens {@code after}
+   * each stand as a word elsewhere in the input, and the two together never do.
+   */
+  private boolean twoWordsElsewhere(String before, String after) {
+    String[] pieces = wordPieces(before, after);
+    if (pieces == null) {
+      return false;
+    }
+    Map<String, Integer> inner = innerWords();
+    return inner.getOrDefault(pieces[0], 0) > 0 && inner.getOrDefault(pieces[1], 0) > 0
+        && inputWords().getOrDefault(pieces[0] + pieces[1], 0) == 0;
+  }
+
+  /** Words of the input that stand away from a fragment's edges; built when a seam first asks. */
+  private Map<String, Integer> innerWords;
+
+  /**
+   * How often each word of a spaced script stands in the fragments neither first in its fragment
+   * nor last before the fragment's end or an end marker: the pieces of a word cut at a seam stand
+   * at those edges, however often restarts cut it at the same place ("volu" and "nteers").
+   */
+  private Map<String, Integer> innerWords() {
+    if (innerWords == null) {
+      innerWords = new java.util.HashMap<>();
+      String marker = options.endMarker();
+      for (String f : fragments) {
+        int i = 0;
+        boolean first = true;
+        while (i < f.length()) {
+          int cp = f.codePointAt(i);
+          if (!Texts.wordChar(cp)) {
+            i += Character.charCount(cp);
+            continue;
+          }
+          int start = i;
+          while (i < f.length() && Texts.wordChar(f.codePointAt(i))) {
+            i += Character.charCount(f.codePointAt(i));
+          }
+          int after = i;
+          while (after < f.length() && Texts.isWhitespace(f.codePointAt(after))) {
+            after += Character.charCount(f.codePointAt(after));
+          }
+          // The first word may be the rest of a cut word, after a lead-in mark or none.
+          if (!first && after < f.length() && !f.startsWith(marker, after)) {
+            innerWords.merge(f.substring(start, i), 1, Integer::sum);
+          }
+          first = false;
+        }
+      }
+    }
+    return innerWords;
   }
 
   /** Whether {@code v} opens with a capitalized word the input also writes inside sentences. */
