@@ -3742,32 +3742,7 @@ final class Merger {
    */
   private Map<String, Integer> innerWords() {
     if (innerWords == null) {
-      innerWords = new java.util.HashMap<>();
-      String marker = options.endMarker();
-      for (String f : fragments) {
-        int i = 0;
-        boolean first = true;
-        while (i < f.length()) {
-          int cp = f.codePointAt(i);
-          if (!Texts.wordChar(cp)) {
-            i += Character.charCount(cp);
-            continue;
-          }
-          int start = i;
-          while (i < f.length() && Texts.wordChar(f.codePointAt(i))) {
-            i += Character.charCount(f.codePointAt(i));
-          }
-          int after = i;
-          while (after < f.length() && Texts.isWhitespace(f.codePointAt(after))) {
-            after += Character.charCount(f.codePointAt(after));
-          }
-          // The first word may be the rest of a cut word, after a lead-in mark or none.
-          if (!first && after < f.length() && !f.startsWith(marker, after)) {
-            innerWords.merge(f.substring(start, i), 1, Integer::sum);
-          }
-          first = false;
-        }
-      }
+      innerWords = countWords(true);
     }
     return innerWords;
   }
@@ -5825,24 +5800,47 @@ final class Merger {
    */
   private Map<String, Integer> inputWords() {
     if (inputWords == null) {
-      inputWords = new java.util.HashMap<>();
-      for (String f : fragments) {
-        int i = 0;
-        while (i < f.length()) {
-          int cp = f.codePointAt(i);
-          if (!Texts.wordChar(cp)) {
-            i += Character.charCount(cp);
-            continue;
-          }
-          int start = i;
-          while (i < f.length() && Texts.wordChar(f.codePointAt(i))) {
-            i += Character.charCount(f.codePointAt(i));
-          }
-          inputWords.merge(f.substring(start, i), 1, Integer::sum);
-        }
-      }
+      inputWords = countWords(false);
     }
     return inputWords;
+  }
+
+  /**
+   * Counts each word of a spaced script in the fragments; with {@code innerOnly}, only where it
+   * stands neither first in its fragment (the rest of a cut word, after a lead-in mark or none)
+   * nor last before the fragment's end or an end marker.
+   */
+  private Map<String, Integer> countWords(boolean innerOnly) {
+    Map<String, Integer> words = new java.util.HashMap<>();
+    String marker = options.endMarker();
+    for (String f : fragments) {
+      int i = 0;
+      boolean first = true;
+      while (i < f.length()) {
+        int cp = f.codePointAt(i);
+        if (!Texts.wordChar(cp)) {
+          i += Character.charCount(cp);
+          continue;
+        }
+        int start = i;
+        while (i < f.length() && Texts.wordChar(f.codePointAt(i))) {
+          i += Character.charCount(f.codePointAt(i));
+        }
+        boolean counted = true;
+        if (innerOnly) {
+          int after = i;
+          while (after < f.length() && Texts.isWhitespace(f.codePointAt(after))) {
+            after += Character.charCount(f.codePointAt(after));
+          }
+          counted = !first && after < f.length() && !f.startsWith(marker, after);
+        }
+        if (counted) {
+          words.merge(f.substring(start, i), 1, Integer::sum);
+        }
+        first = false;
+      }
+    }
+    return words;
   }
 
   // ---------------------------------------------------------------------------------------------
