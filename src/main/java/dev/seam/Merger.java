@@ -303,10 +303,10 @@ final class Merger {
         // the map: it is the one whose seam a later piece may settle (1734577: "volunteers ם"
         // kept, said again by a restart, then replaced by "volunteers ם sandbags ...", read as
         // its restatement).
-        Unit same = openingCuts.get(last.key);
-        if (same == null || same.slot == null || last.removal == null
-            || last.removal.kind() != ChangeKind.REPEAT_REMOVED
-            || Doc.live(last.removal.keptAt()) != same.slot) {
+        // (Looked up only for such a repeat: most cuts are new text, one per tiny piece.)
+        Unit same = last.removal != null && last.removal.kind() == ChangeKind.REPEAT_REMOVED
+            ? openingCuts.get(last.key) : null;
+        if (same == null || same.slot == null || Doc.live(last.removal.keptAt()) != same.slot) {
           openingCuts.put(last.key, last);
         }
         openingCutLengths.add(last.key.length());
@@ -3098,7 +3098,10 @@ final class Merger {
    * before the kept opening ends, so it cannot take its place.
    */
   private Match settleRestatedCutSeam(Unit u, Match m) {
-    if (part.index() == 0 || !u.isProse() || openingCuts.isEmpty()) {
+    // Two sayings of a phrase, a space after each, and 2 * K chars after them: shorter keys (a
+    // stream of tiny pieces asks this of every one) cannot say it.
+    if (part.index() == 0 || !u.isProse() || openingCuts.isEmpty()
+        || u.key.length() < 2 * Doc.K + 3) {
       return m;
     }
     int words = wordStarts(u.key);
