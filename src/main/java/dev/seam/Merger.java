@@ -2931,10 +2931,33 @@ final class Merger {
     if (u0.isProse() && (!u0.listItemStart || midToken(lastPartCut))
         && (directJoin(lastPartCut, u0) || keptSaysRest(lastPartCut, u0, true))
         && !restartCutInsideLetter(u0)
+        && !restartsKeptUnitWithNext(u0)
         && join(lastPartCut, u0, 0)) {
       return 0;
     }
     return -1;
+  }
+
+  /**
+   * Whether the part's first unit, a whole sentence that opens a line, and the unit after it say
+   * a kept unit again from its start: the part restarts that unit. The index finds the second
+   * there, but not always the first, when it is shorter than {@code K + W - 1} chars and lies at
+   * the start of a unit that holds more, a cut and its rest joined (2276739: "ש 川 ם 739-2-0. 橋
+   * mill ... sandbags cou" over the kept "ש 川 ם 739-2-0" + ". 橋 mill ... 739-2-2.", after the cut
+   * "Deich bridge ש 河水 川 "); found nowhere, it seemed to read on the cut before it.
+   */
+  private boolean restartsKeptUnitWithNext(Unit u0) {
+    if (units.size() < 2 || !u0.blockStart || u0.leadIn > 0 || u0.incomplete()
+        || snapTargets[0] != null || snapTargets[1] == null) {
+      return false;
+    }
+    Slot t = snapTargets[1];
+    Unit u1 = units.get(1);
+    if (!t.real || t.unit == null || t.unit.key == null || u1.key.isEmpty()
+        || u1.block != u0.block) {
+      return false;
+    }
+    return Keys.startsWithCut(t.unit.key, u0.key + " " + u1.key);
   }
 
   /**
