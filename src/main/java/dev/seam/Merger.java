@@ -4715,7 +4715,15 @@ final class Merger {
     String oldText = whole.text();
     // Found before the cut is keyed as the whole: where it stopped is read from its own key.
     CutEnd end = cut.removal != null ? cutEnd(cut) : null;
-    String endSaid = keptEndSaid(end, Keys.key(rest));
+    String restKey = Keys.key(rest);
+    String endSaid = keptEndSaid(end, restKey);
+    if (endSaid == null && end != null) {
+      // The kept sentence may say the cut's words more than once, and the rest reads on from an
+      // earlier place than the last (2310304: the cut "磨坊" in "... 304-1-0. 磨坊 council 磨坊 磨坊
+      // mill ... 304-1-1.", then " council 磨坊 磨坊 mill ... 304-1-1. council 磨坊 Deich 304-1-").
+      end = endSaidFromEarlier(end, cut.key, restKey);
+      endSaid = keptEndSaid(end, restKey);
+    }
     whole.setText(oldText + joint + rest);
     whole.rekey();
     Match m = match(whole);
@@ -4733,8 +4741,7 @@ final class Merger {
       }
     }
     if ((m.relation() == Match.Relation.FULLER || m.relation() == Match.Relation.NEAR
-            || m.isNone() && endThenFuller(end, rest, endSaid)
-            || m.isNone() && v.incomplete() && endThenNextOpening(end, rest, endSaid))
+            || m.isNone())
         && endSaid != null) {
       // The rest says the end of the kept sentence the cut lay in and reads on into the kept
       // cut after it (1135: "135-6-2. volunteers ... 135-6-3." after the cut "川 Fluss 川 増" in
@@ -5097,6 +5104,9 @@ final class Merger {
    */
   private String saysEndThenGoesOn(Unit cut, Unit v) {
     CutEnd end = cutEnd(cut);
+    if (end != null && v.pieceCount() == 1 && keptEndSaid(end, v.key) == null) {
+      end = endSaidFromEarlier(end, cut.key, v.key);
+    }
     String oldEnd = v.pieceCount() == 1 ? keptEndSaid(end, v.key) : null;
     if (oldEnd == null) {
       return null;
@@ -5384,6 +5394,25 @@ final class Merger {
 
   /** Where a cut that went as a repeat stopped in kept text: the slot and its key's offset. */
   private record CutEnd(Slot at, int end) {}
+
+  /**
+   * {@code end} moved back to an earlier place where its kept sentence says {@code cutKey}, the
+   * last one from which {@code restKey} says that sentence's end and goes on; {@code end} itself
+   * if there is none.
+   */
+  private static CutEnd endSaidFromEarlier(CutEnd end, String cutKey, String restKey) {
+    String kept = end.at().unit.key;
+    int tried = 0;
+    for (int p = kept.lastIndexOf(cutKey, end.end() - cutKey.length() - 1);
+        p >= 0 && !cutKey.isEmpty() && tried++ < MAX_WALK;
+        p = kept.lastIndexOf(cutKey, p - 1)) {
+      CutEnd earlier = new CutEnd(end.at(), p + cutKey.length());
+      if (keptEndSaid(earlier, restKey) != null) {
+        return earlier;
+      }
+    }
+    return end;
+  }
 
   /** Kept units a cut read as one sentence may span; a bound, as everywhere a chain is walked. */
   private static final int MAX_SPANNED = 8;
