@@ -1290,8 +1290,14 @@ final class Doc {
       String vk = v.unit.key;
       // Fuller means the kept text stands inside this one as it is: a cut sentence completed, a
       // lead-in continuation that starts inside the kept sentence.
-      if (vk.length() < key.length() && containsKept(key, v.unit)) {
-        int a = vk.length();
+      // Also the same length, for a kept cut that stopped before its last letter's mark ("... ש
+      // e", then "... ש é", 2349906): the key completes that letter.
+      if ((vk.length() < key.length()
+              || vk.length() == key.length() && v.unit.incomplete() && !vk.equals(key))
+          && containsKept(key, v.unit)) {
+        // Where the key holds the cut only with its last letter composed, that letter is one
+        // edit more.
+        int a = key.contains(vk) ? vk.length() : vk.length() - 1;
         return new Match(Match.Relation.FULLER, v, v, (double) a / key.length());
       }
       // A sentence at least 0.8 similar shares most of its windows; with fewer than a third in
