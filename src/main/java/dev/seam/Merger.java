@@ -375,6 +375,27 @@ final class Merger {
   }
 
   /**
+   * For a cut found as the fuller version of a kept unit that it holds only after words of its
+   * own: the kept unit the cut says again from its start up to its last letter's mark, if there
+   * is one, else {@code m}. A restart of a kept paragraph cut before a mark is not fully
+   * covered, and a paragraph cut it happens to hold wins (2491712: "👨‍👩 増水 sandbags ... river
+   * e" over the kept cut "増水 sandb", the next paragraph's, where the kept "👨‍👩 増水 sandbags ...
+   * river é ... 712-0-2." is what it repeats).
+   */
+  private Match restartOverFuller(Unit u, Match m) {
+    if (m.relation() != Match.Relation.FULLER
+        || Keys.startsWithCut(u.key, m.target().unit.key)) {
+      return m;
+    }
+    Match c = cutInsideLetter(u, Match.NONE);
+    if (c.isNone()) {
+      return m;
+    }
+    String bare = u.key.substring(0, u.key.offsetByCodePoints(u.key.length(), -1));
+    return c.target().unit.key.startsWith(bare) ? c : m;
+  }
+
+  /**
    * The kept unit that {@code before}, a repeat, lies in, when that unit says {@code u} right
    * after it: a sentence too short for the index that a join glued into one kept unit with the
    * one before it (230072: "ם 橋 川 72-3-2." after a repeat of "... 72-3-1.", both in the kept "...
@@ -961,11 +982,11 @@ final class Merger {
     for (int i = 0; i < units.size(); i++) {
       Unit u = units.get(i);
       Match m = match(u);
-      if ((m.isNone() || m.relation() == Match.Relation.NEAR) && i == units.size() - 1
-          && u.incomplete()) {
+      if (i == units.size() - 1 && u.incomplete()) {
         // As step() finds it: a cut before its last letter's mark lies in kept text too (17107:
         // "Brücke 堤坝 ... river e", a restart, not the rest of a cut that ends in "Brücke").
-        m = cutInsideLetter(u, m);
+        m = m.isNone() || m.relation() == Match.Relation.NEAR ? cutInsideLetter(u, m)
+            : restartOverFuller(u, m);
       }
       if (m.isNone() && i == 0 && u.blockStart) {
         // As step() settles it: a restart that says a phrase twice where the kept opening says it
@@ -1044,12 +1065,13 @@ final class Merger {
     if (m.isNone() || m.relation() == Match.Relation.NEAR) {
       m = settleOverlapSeam(u, m);
     }
-    if ((m.isNone() || m.relation() == Match.Relation.NEAR) && u.blockStart && u.incomplete()) {
-      m = settleRestatedCutSeam(u, m);
+    if ((m.isNone() || m.relation() == Match.Relation.NEAR) && u.incomplete()
+        && (u.blockStart || i > 0)) {
+      m = settleRestatedCutSeam(u, i > 0 ? units.get(i - 1) : null, m);
     }
-    if ((m.isNone() || m.relation() == Match.Relation.NEAR) && i == units.size() - 1
-        && u.incomplete()) {
-      m = cutInsideLetter(u, m);
+    if (i == units.size() - 1 && u.incomplete()) {
+      m = m.isNone() || m.relation() == Match.Relation.NEAR ? cutInsideLetter(u, m)
+          : restartOverFuller(u, m);
     }
     if (m.relation() == Match.Relation.COVERED && i == units.size() - 1 && u.incomplete()) {
       m = cutReadsOn(i, m);
@@ -3119,12 +3141,23 @@ final class Merger {
    * the cut goes back in front of that piece, and {@code u} repeats the paragraph so read. A whole
    * restart is the opening's fuller version instead ({@link #keptWithPhraseOnce}); this one stops
    * before the kept opening ends, so it cannot take its place.
+   *
+   * <p>Likewise inside a paragraph, for a cut that a piece read as its restatement there, when
+   * {@code prev}, the unit before {@code u} in its part, repeated the kept sentence right before
+   * (2595029: "... 29-5-1. Brücke bridge " then "Brücke bridge flood ...", and the restart "...
+   * 29-5-1. Brücke bridge Brücke bridge flood 土のう flood "): where {@code u} stands is then
+   * known, and a few chars after the second saying are enough.
    */
-  private Match settleRestatedCutSeam(Unit u, Match m) {
+  private Match settleRestatedCutSeam(Unit u, Unit prev, Match m) {
+    boolean inner = !u.blockStart;
+    SplitMap<Unit> cutsByKey = inner ? innerCuts : openingCuts;
+    Set<Integer> cutLengths = inner ? innerCutLengths : openingCutLengths;
     // Two sayings of a phrase, a space after each, and 2 * K chars after them: shorter keys (a
     // stream of tiny pieces asks this of every one) cannot say it.
-    if (part.index() == 0 || !u.isProse() || openingCuts.isEmpty()
-        || u.key.length() < 2 * Doc.K + 3) {
+    if (part.index() == 0 || !u.isProse() || cutsByKey.isEmpty()
+        || u.key.length() < (inner ? Doc.K : 2 * Doc.K + 3)
+        || inner && (prev == null || prev.block != u.block || prev.removal == null
+            || prev.image == null)) {
       return m;
     }
     int words = wordStarts(u.key);
@@ -3135,19 +3168,22 @@ final class Merger {
         int end = at[i + len] - 1;
         // What follows the second saying must say which reading holds: a restart cut right
         // after it ("河水 河水" over the kept "河水 mill ...", 288031) may be another paragraph.
-        if (!openingCutLengths.contains(end) || !saidTwice(u.key, at[i], end)
-            || u.key.length() - (2 * end - at[i] + 1) < 2 * Doc.K) {
+        int after = u.key.length() - (2 * end - at[i] + 1);
+        if (!cutLengths.contains(end) || !saidTwice(u.key, at[i], end)
+            || after < (inner ? 1 : 2 * Doc.K)) {
           continue;
         }
         tried++;
-        Unit cut = openingCuts.get(u.key.substring(0, end));
+        Unit cut = cutsByKey.get(u.key.substring(0, end));
         if (cut == null || cut.removal == null
             || cut.removal.kind() != ChangeKind.REPLACED_BY_FULLER) {
           continue;
         }
         Slot t = Doc.live(cut.removal.keptAt());
         Unit k = t.real ? t.unit : null;
-        if (k == null || k.slot != t || !k.blockStart || !k.isProse() || k.part <= cut.part
+        if (k == null || k.slot != t || !k.isProse() || k.part <= cut.part
+            || (inner ? t.sep.indexOf('\n') >= 0 || Doc.live(prev.image) != t.prev
+                : !k.blockStart)
             || !k.key.startsWith(cut.key) || Keys.startsWithCut(k.key, u.key)
             || !Keys.startsWithCut(cut.key + " " + k.key, u.key)) {
           continue;
@@ -3608,9 +3644,11 @@ final class Merger {
     int tried = 0;
     for (int p = key.indexOf(cut); p >= 0 && tried++ < MAX_WALK; p = key.indexOf(cut, p + 1)) {
       String rest = key.substring(p + cut.length()).strip();
+      // The kept cut may have stopped before its last letter's mark, which the next piece has
+      // (2637018: "... 18-5-2. council e" kept, the piece "... 18-5-2. council é volunteers").
       if (!rest.isEmpty()
           && (next.length() > rest.length() || orJustThat && next.length() == rest.length())
-          && next.startsWith(rest)) {
+          && Keys.startsWithCut(next, rest)) {
         return true;
       }
     }
