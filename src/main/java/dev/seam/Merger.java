@@ -638,6 +638,36 @@ final class Merger {
         (double) u.key.length() / next.unit.key.length());
   }
 
+  /**
+   * For a cut found covered inside a kept sentence, not at its start: the kept cut right after
+   * {@code before}, where the unit before it stood, when the cut opens as that kept cut does and
+   * says more, its fuller version; else {@code m}. A restart reads on where it stands, and words
+   * found in another sentence's middle are only shared with it (2556748: "volunteers 👨‍👩" after a
+   * repeat of "増水 Brücke 磨坊 é 748-1-0.", inside "... road volunteers 👨‍👩 748-0-0." far back,
+   * and the kept paragraph cut "volunteers 👨" next).
+   */
+  private static Match completesKeptCutAfter(Slot before, Unit u, Match m) {
+    if (before == null || m.relation() != Match.Relation.COVERED || !u.incomplete()
+        || Keys.startsWithCut(m.target().unit.key, u.key)) {
+      return m;
+    }
+    Slot at = Doc.live(before);
+    Slot next = at.real ? at.next : null;
+    // Found in the very unit the unit before it was, the cut reads on there (52924: "橋 Fluss ...
+    // volunteer" in the joined "Fluss council ... 924-1-0. 橋 Fluss ... 924-1-1.", before the
+    // kept cut "橋" of the next sentence).
+    if (next == null || m.target() == at || !next.real || next.unit == null
+        || next.unit.slot != next
+        || next.unit.key == null || next.unit.key.isEmpty() || !next.unit.incomplete()
+        || next == m.target() || next.unit.key.length() >= u.key.length()
+        || !Keys.startsWithCut(u.key, next.unit.key)
+        || u.blockStart != (next.sep.indexOf('\n') >= 0)) {
+      return m;
+    }
+    return new Match(Match.Relation.FULLER, next, next,
+        (double) next.unit.key.length() / u.key.length());
+  }
+
   /** Whether the kept text after slot {@code c} is {@code next}, or starts with it (a cut). */
   private static boolean readsOn(Slot c, String next) {
     return c.next.real && c.next.unit.key.startsWith(next);
@@ -987,6 +1017,7 @@ final class Merger {
         // "Brücke 堤坝 ... river e", a restart, not the rest of a cut that ends in "Brücke").
         m = m.isNone() || m.relation() == Match.Relation.NEAR ? cutInsideLetter(u, m)
             : restartOverFuller(u, m);
+        m = completesKeptCutAfter(i > 0 ? snapTargets[i - 1] : null, u, m);
       }
       if (m.isNone() && i == 0 && u.blockStart) {
         // As step() settles it: a restart that says a phrase twice where the kept opening says it
@@ -1075,6 +1106,19 @@ final class Merger {
     }
     if (m.relation() == Match.Relation.COVERED && i == units.size() - 1 && u.incomplete()) {
       m = cutReadsOn(i, m);
+      Unit prev = i > 0 ? units.get(i - 1) : null;
+      m = completesKeptCutAfter(
+          prev != null && prev.removal != null ? prev.image : null, u, m);
+      if (i > 0 && u.key.length() < Doc.K + Doc.W - 1) {
+        // Too short for the index to promise it inside the joined unit the unit before it
+        // repeats, where it reads on (2646216: the cut "堤坝 road 堤坝" after "volunteers mill 川
+        // 216-3-0.", both in the kept "volunteers mill 川 216-3-0. 堤坝 road 堤坝"), a cut found
+        // opening a sentence far back only shares its words.
+        Match next = saidNextInRepeated(units.get(i - 1), u);
+        if (!next.isNone()) {
+          m = next;
+        }
+      }
     }
     Slot restarted = i == 0 ? restartedCutParagraph(lastPartCut, u) : null;
     if (restarted != null) {
@@ -2486,7 +2530,13 @@ final class Merger {
           // ... or a cut that starts the kept sentence after the target, found first in another
           // that also says its words ("Deich sandb" before "Deich sandbags ... 430-0-1.", and
           // inside "volunteers ... Deich sandbags council ...").
-          || startsAsCut(next, after);
+          || startsAsCut(next, after)
+          // ... or completes the kept cut there, though found in the middle of another sentence
+          // (2556748: "volunteers 👨‍👩" over the kept cut "volunteers 👨", and in "... road
+          // volunteers 👨‍👩 748-0-0.").
+          || n.relation() == Match.Relation.COVERED && after.real && after.unit.incomplete()
+              && !after.unit.key.isEmpty() && next.key.length() > after.unit.key.length()
+              && Keys.startsWithCut(next.key, after.unit.key);
     }
     // The new sentences that complete an abridged paragraph may resemble kept ones elsewhere
     // ("Basic package management operations ..." after "Table 2.6."); the paragraph after them
@@ -5033,6 +5083,15 @@ final class Merger {
             absorbRestOfReplaced(fuller.target());
             v.image = fuller.target();
             head = fuller.target();
+            break;
+          }
+          if (endAt.unit.incomplete() && endAt.unit.slot == endAt && endAt == Doc.live(cut.image)
+              && !spellsMarker(endAt.unit.text(), joint + rest)) {
+            // A kept cut's very end: the rest is its repair, as a wordless one is above, not a
+            // unit of its own beside a kept cut that the report would call cut off (2646216:
+            // "é 216-3-1. ..." after a lead-in's "堤坝 road 堤坝", the end of the kept
+            // "volunteers mill 川 216-3-0. 堤坝 road 堤坝").
+            readOnKeptCut(endAt, v, joint, rest, restSpan);
             break;
           }
         }
