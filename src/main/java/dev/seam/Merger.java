@@ -3012,24 +3012,17 @@ final class Merger {
 
   /**
    * Whether the part's first unit, a whole sentence that opens a line, and the unit after it say
-   * a kept unit again from its start: the part restarts that unit. The index finds the second
-   * there, but not always the first, when it is shorter than {@code K + W - 1} chars and lies at
-   * the start of a unit that holds more, a cut and its rest joined (2276739: "ש 川 ם 739-2-0. 橋
-   * mill ... sandbags cou" over the kept "ש 川 ם 739-2-0" + ". 橋 mill ... 739-2-2.", after the cut
-   * "Deich bridge ש 河水 川 "); found nowhere, it seemed to read on the cut before it.
+   * a kept unit again from its start ({@link #startOfUnitSaidNext}, as step() asks it later): the
+   * part restarts that unit. The index finds the second there, but not always the first, when it
+   * is shorter than {@code K + W - 1} chars and lies at the start of a unit that holds more, a
+   * cut and its rest joined (2276739: "ש 川 ם 739-2-0. 橋 mill ... sandbags cou" over the kept "ש
+   * 川 ם 739-2-0" + ". 橋 mill ... 739-2-2.", after the cut "Deich bridge ש 河水 川 "); found
+   * nowhere, it seemed to read on the cut before it.
    */
   private boolean restartsKeptUnitWithNext(Unit u0) {
-    if (units.size() < 2 || !u0.blockStart || u0.leadIn > 0 || u0.incomplete()
-        || snapTargets[0] != null || snapTargets[1] == null) {
-      return false;
-    }
-    Slot t = snapTargets[1];
-    Unit u1 = units.get(1);
-    if (!t.real || t.unit == null || t.unit.key == null || u1.key.isEmpty()
-        || u1.block != u0.block) {
-      return false;
-    }
-    return Keys.startsWithCut(t.unit.key, u0.key + " " + u1.key);
+    return u0.blockStart && u0.leadIn == 0 && !u0.incomplete() && snapTargets[0] == null
+        && units.size() > 1 && units.get(1).block == u0.block
+        && !startOfUnitSaidNext(0).isNone();
   }
 
   /**
@@ -4802,16 +4795,9 @@ final class Merger {
     Unit whole = cut;
     String oldText = whole.text();
     // Found before the cut is keyed as the whole: where it stopped is read from its own key.
-    CutEnd end = cut.removal != null ? cutEnd(cut) : null;
     String restKey = Keys.key(rest);
+    CutEnd end = cut.removal != null ? cutEndSaidBy(cut, restKey) : null;
     String endSaid = keptEndSaid(end, restKey);
-    if (endSaid == null && end != null) {
-      // The kept sentence may say the cut's words more than once, and the rest reads on from an
-      // earlier place than the last (2310304: the cut "磨坊" in "... 304-1-0. 磨坊 council 磨坊 磨坊
-      // mill ... 304-1-1.", then " council 磨坊 磨坊 mill ... 304-1-1. council 磨坊 Deich 304-1-").
-      end = endSaidFromEarlier(end, cut.key, restKey);
-      endSaid = keptEndSaid(end, restKey);
-    }
     whole.setText(oldText + joint + rest);
     whole.rekey();
     Match m = match(whole);
@@ -4835,7 +4821,10 @@ final class Merger {
       // cut after it (1135: "135-6-2. volunteers ... 135-6-3." after the cut "川 Fluss 川 増" in
       // "川 Fluss 川 増水 ... 135-6-2.", the kept cut "volunteers ... ש floo" next): the whole
       // is only like that next sentence. The end goes as a repeat, and what follows it is
-      // matched on its own.
+      // matched on its own. Found as nothing, the whole may be that end and then a kept cut's
+      // fuller version (13022: "2-0. 川 👨‍👩 river 22-2-1. road ..." after the cut "... 22-" in
+      // "... 22-2-0.", the kept cut "川 👨‍👩 river 2" next), the first letters of the kept unit
+      // after it, or new text (2310304).
       whole.setText(oldText);
       whole.rekey();
       takeRest(v, rest, restSpan);
@@ -5200,10 +5189,7 @@ final class Merger {
    * or null (and nothing changes) if {@code v} does not.
    */
   private String saysEndThenGoesOn(Unit cut, Unit v) {
-    CutEnd end = cutEnd(cut);
-    if (end != null && v.pieceCount() == 1 && keptEndSaid(end, v.key) == null) {
-      end = endSaidFromEarlier(end, cut.key, v.key);
-    }
+    CutEnd end = cutEndSaidBy(cut, v.key);
     String oldEnd = v.pieceCount() == 1 ? keptEndSaid(end, v.key) : null;
     if (oldEnd == null) {
       return null;
@@ -5382,34 +5368,6 @@ final class Merger {
   }
 
   /**
-   * Whether {@code rest}, after the end {@code endSaid} of the kept sentence {@code cut} lay in,
-   * goes on as a fuller version of a kept sentence after that one (13022: "2-0. 川 👨‍👩 river
-   * 22-2-1. road ..." after the cut "... 22-" in "... 22-2-0.", the kept cut "川 👨‍👩 river 2"
-   * next): whole, the rest is found as nothing, yet it is that end and then the kept cut's fuller
-   * version.
-   */
-  private boolean endThenFuller(CutEnd end, String rest, String endSaid) {
-    if (endSaid == null) {
-      return false;
-    }
-    String following = Keys.key(rest).substring(endSaid.length()).strip();
-    return matchAfterEnd(following, end.at()).relation() == Match.Relation.FULLER;
-  }
-
-  /**
-   * Whether {@code rest}, which stopped at a cut, says the end of the kept sentence its cut lay in
-   * and then only the first letters of the kept unit right after that end ({@link
-   * #opensNextUnit}).
-   */
-  private static boolean endThenNextOpening(CutEnd end, String rest, String endSaid) {
-    if (endSaid == null) {
-      return false;
-    }
-    String following = Keys.key(rest).substring(endSaid.length()).strip();
-    return !following.isEmpty() && !opensNextUnit(following, end.at()).isNone();
-  }
-
-  /**
    * The kept unit right after {@code at} as what {@code key} repeats, when that unit opens with
    * the cut {@code key} and goes on; else none. Such a cut, after the end of the kept sentence at
    * {@code at}, is often too short for the index (1604357: "bri" after "... 357-0-0.", the kept
@@ -5493,11 +5451,18 @@ final class Merger {
   private record CutEnd(Slot at, int end) {}
 
   /**
-   * {@code end} moved back to an earlier place where its kept sentence says {@code cutKey}, the
-   * last one from which {@code restKey} says that sentence's end and goes on; {@code end} itself
-   * if there is none.
+   * {@link #cutEnd}, or, when {@code restKey} does not say the kept sentence's end from there,
+   * the last earlier place where that sentence says the cut from which it does: the kept sentence
+   * may say the cut's words more than once (2310304: the cut "磨坊" in "... 304-1-0. 磨坊 council
+   * 磨坊 磨坊 mill ... 304-1-1.", then " council 磨坊 磨坊 mill ... 304-1-1. council 磨坊 Deich
+   * 304-1-").
    */
-  private static CutEnd endSaidFromEarlier(CutEnd end, String cutKey, String restKey) {
+  private static CutEnd cutEndSaidBy(Unit cut, String restKey) {
+    CutEnd end = cutEnd(cut);
+    if (end == null || keptEndSaid(end, restKey) != null) {
+      return end;
+    }
+    String cutKey = cut.key;
     String kept = end.at().unit.key;
     int tried = 0;
     for (int p = kept.lastIndexOf(cutKey, end.end() - cutKey.length() - 1);
