@@ -2049,6 +2049,13 @@ final class Merger {
         && Keys.startsWithCut(u.key, t.unit.key)) {
       return true;
     }
+    // A short sentence that opens its part and says the opening of the kept cut just read, the
+    // part's next unit reading on along the rest: the part restarts that paragraph (2692000, see
+    // restartsCutWithNext), however short the sentence.
+    if (m.relation() == Match.Relation.COVERED && generated && i == 0 && t == head
+        && u.blockStart && !u.incomplete() && t.unit.incomplete() && opensAndReadsOn(i, t.unit)) {
+      return true;
+    }
     // Immediate repeat: the unit repeats what the reader just read (002 lines 32/34), or a block
     // starts over the block just read. Only an exact or contained repeat counts, and code and
     // tables may stand twice in a row where one run of text wrote both (a restart re-reading the
@@ -3004,6 +3011,7 @@ final class Merger {
         && (directJoin(lastPartCut, u0) || keptSaysRest(lastPartCut, u0, true))
         && !restartCutInsideLetter(u0)
         && !restartsKeptUnitWithNext(u0)
+        && !restartsCutWithNext(u0)
         && join(lastPartCut, u0, 0)) {
       return 0;
     }
@@ -3023,6 +3031,43 @@ final class Merger {
     return u0.blockStart && u0.leadIn == 0 && !u0.incomplete() && snapTargets[0] == null
         && units.size() > 1 && units.get(1).block == u0.block
         && !startOfUnitSaidNext(0).isNone();
+  }
+
+  /**
+   * Whether the part's first unit, a whole sentence that opens a line, says the cut's opening
+   * sentence again and the unit after it reads on along the rest of the cut: the part restarts
+   * the cut, a paragraph a join made of a cut and the piece that read it on. Too short for the
+   * index ({@code K + W - 1} chars) at the start of that joined unit, the sentence was found
+   * nowhere and read on the cut as more words (2692000: "磨坊 ש ם 0-1-0." then "橋 ש Deich bridge
+   * é volunteers ...", over the kept "磨坊 ש ם 0-" + "1-0. 橋 ש Deich bridge é "): the paragraph
+   * twice.
+   */
+  private boolean restartsCutWithNext(Unit u0) {
+    if (!u0.blockStart || u0.leadIn > 0 || u0.incomplete() || snapTargets[0] != null
+        || !lastPartCut.blockStart) {
+      return false;
+    }
+    return opensAndReadsOn(0, lastPartCut);
+  }
+
+  /**
+   * Whether unit {@code i} says the opening sentence of {@code kept} and the part's next unit,
+   * in the same block, reads on along the rest of it (says it and goes on, or stops inside it).
+   */
+  private boolean opensAndReadsOn(int i, Unit kept) {
+    if (i + 1 >= units.size() || units.get(i + 1).block != units.get(i).block) {
+      return false;
+    }
+    String key = kept.key;
+    Unit u = units.get(i);
+    int opening = u.key.length() + 1;
+    if (key == null || key.length() <= opening || key.charAt(opening - 1) != ' '
+        || !key.startsWith(u.key)) {
+      return false;
+    }
+    String rest = key.substring(opening);
+    String next = units.get(i + 1).key;
+    return Keys.startsWithCut(next, rest) || Keys.startsWithCut(rest, next);
   }
 
   /**
