@@ -17,6 +17,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One reassembly run: reads parts in order and merges each unit into the kept document. Not
@@ -3333,49 +3334,109 @@ final class Merger {
       return null;
     }
     OverlapSeam seam = overlapSeam(t);
-    if (seam == null) {
-      return null;
-    }
+    // Whole, the restart may be the kept unit's first sentence, which a join made one with the
+    // rest of its paragraph.
+    boolean settled = seam != null && settle(t, seam, restored -> u.incomplete()
+        ? Keys.startsWithCut(restored, u.key) && !Keys.startsWithCut(t.unit.key, u.key)
+        : (restored.equals(u.key) || restored.startsWith(u.key + " "))
+            && !t.unit.key.startsWith(u.key));
+    return settled ? t : null;
+  }
+
+  /**
+   * Settles {@code seam} of kept unit {@code t} at the first reading whose key {@code says}
+   * holds, if one does: each reading keeps as overlap a start of the piece that the text before
+   * the seam also ends with, all of it put back first.
+   */
+  private boolean settle(Slot t, OverlapSeam seam, Predicate<String> says) {
     String source = fragments.get(seam.fragment());
     int readings = 0;
     for (int kept = 0; kept < seam.to() - seam.from() && readings < MAX_OVERLAP_READINGS;
         kept++) {
-      // Each reading keeps as overlap a start of the piece that the cut also ends with.
       if (kept > 0 && (Character.isLowSurrogate(source.charAt(seam.from() + kept))
-          || !seam.cutText().endsWith(source.substring(seam.from(), seam.from() + kept)))) {
+          || !seam.cutEndsWith(source, kept))) {
         continue;
       }
       readings++;
-      String restored = Keys.key(seam.text(source, kept));
-      // Whole, the restart may be the kept unit's first sentence, which a join made one with the
-      // rest of its paragraph.
-      boolean says = u.incomplete()
-          ? Keys.startsWithCut(restored, u.key) && !Keys.startsWithCut(t.unit.key, u.key)
-          : (restored.equals(u.key) || restored.startsWith(u.key + " "))
-              && !t.unit.key.startsWith(u.key);
-      if (says) {
+      if (says.test(Keys.key(seam.text(source, kept)))) {
         restore(t, seam, kept);
-        return t;
+        return true;
       }
     }
-    return null;
+    return false;
+  }
+
+  /** Seams of one kept unit, from its last, that {@link #settlesLaterSeam} reads anew. */
+  private static final int MAX_SEAMS_TRIED = 8;
+
+  /**
+   * Whether kept unit {@code t} says {@code whole}, a cut of a restart that went as a repeat of
+   * it completed by the piece after, once one of its later seams puts back what it read as
+   * overlap; if so that seam is settled so. A word the text says again across a seam ("bridge
+   * bridge" then "…ridge bridge 427-0-2.", which says "bridge" three times) reads as overlap
+   * until a restart says the sentence whole (1710427: "... 橋 ש bridge bridge bridge 427-0-2.
+   * ..."); {@link #settles} does this for the first seam, where a restart's opening meets it.
+   */
+  private boolean settlesLaterSeam(Unit whole, Slot t) {
+    if (t == null || !t.real || t.unit == null || t.unit.slot != t || t.unit.part >= whole.part
+        || t.unit.pieceCount() < 2 || !whole.isProse()) {
+      return false;
+    }
+    Unit k = t.unit;
+    if (whole.incomplete() ? Keys.containsCut(k.key, whole.key) : k.key.contains(whole.key)) {
+      return false;
+    }
+    String text = k.text();
+    // Walked back from the end, so a unit of many pieces costs only its last few seams.
+    SourceSpan last = k.piece(k.pieceCount() - 1);
+    int at = text.length() - (last.end() - last.start());
+    for (int p = k.pieceCount() - 1; p >= 1 && k.pieceCount() - p <= MAX_SEAMS_TRIED; p--) {
+      SourceSpan before = k.piece(p - 1);
+      int length = before.end() - before.start();
+      String beforeSource = fragments.get(before.fragment());
+      int cutEnd = at;
+      while (cutEnd >= length
+          && !text.regionMatches(cutEnd - length, beforeSource, before.start(), length)) {
+        if (cutEnd == 0 || !Texts.isWhitespace(text.charAt(cutEnd - 1))) {
+          return false;
+        }
+        cutEnd--;
+      }
+      if (cutEnd < length) {
+        return false;
+      }
+      int from = cutEnd - length;
+      OverlapSeam seam = overlapSeam(t, p, from);
+      if (seam != null && seam.seam() == at && settle(t, seam, restored -> whole.incomplete()
+          ? Keys.containsCut(restored, whole.key) : restored.contains(whole.key))) {
+        return true;
+      }
+      at = from;
+    }
+    return false;
   }
 
   /**
-   * The overlap a kept unit's first seam dropped: its report entry's index, its source range in
-   * the second piece's fragment, where that piece starts, and the unit's text as it is, the
-   * pieces read on at {@code seam}.
+   * The overlap a kept unit's seam {@code piece} (between that piece and the one before) dropped:
+   * its report entry's index, its source range in the later piece's fragment, where that piece
+   * starts, where the text before the seam ends in the unit's text, and the unit's text as it is,
+   * the pieces read on at {@code seam}.
    */
   private record OverlapSeam(
-      int change, int fragment, int from, int to, int restStart, String cutText, String text,
-      int seam) {
+      int piece, int change, int fragment, int from, int to, int restStart, int cutEnd,
+      String text, int seam) {
+    /** Whether the text before the seam ends with the overlap's first {@code kept} chars. */
+    boolean cutEndsWith(String source, int kept) {
+      return kept <= cutEnd && text.regionMatches(cutEnd - kept, source, from, kept);
+    }
+
     /**
      * The unit's text with all of the overlap but its first {@code kept} chars put back. Those
      * chars are the cut's last ones, so what goes back reads on from the cut itself; all of it
      * goes after whatever the join put between the pieces.
      */
     String text(String source, int kept) {
-      return text.substring(0, kept > 0 ? cutText.length() : seam)
+      return text.substring(0, kept > 0 ? cutEnd : seam)
           + source.substring(from + kept, restStart) + text.substring(seam);
     }
   }
@@ -3384,24 +3445,34 @@ final class Merger {
   private static final int MAX_CHANGES_BACK = 64;
 
   /**
-   * The overlap dropped at the seam between kept unit {@code t}'s first two pieces, if its text
-   * is those pieces with whitespace between and the report entry is among the last {@link
-   * #MAX_CHANGES_BACK}; null otherwise.
+   * The overlap dropped at kept unit {@code t}'s first seam; see {@link #overlapSeam(Slot, int,
+   * int)}.
    */
   private OverlapSeam overlapSeam(Slot t) {
+    return overlapSeam(t, 1, 0);
+  }
+
+  /**
+   * The overlap dropped at the seam before piece {@code piece} of kept unit {@code t}, if its text
+   * up to there is its pieces with whitespace between and the report entry is among the last
+   * {@link #MAX_CHANGES_BACK}; null otherwise. {@code textAt} is where piece {@code piece - 1}
+   * starts in the unit's text.
+   */
+  private OverlapSeam overlapSeam(Slot t, int piece, int textAt) {
     Unit k = t.unit;
-    SourceSpan cutPiece = k.piece(0);
-    SourceSpan restPiece = k.piece(1);
-    String cutText =
-        fragments.get(cutPiece.fragment()).substring(cutPiece.start(), cutPiece.end());
-    String source = fragments.get(restPiece.fragment());
+    SourceSpan cutPiece = k.piece(piece - 1);
+    SourceSpan restPiece = k.piece(piece);
     String text = k.text();
-    if (!text.startsWith(cutText)) {
+    int cutLength = cutPiece.end() - cutPiece.start();
+    if (textAt + cutLength > text.length() || !text.regionMatches(
+        textAt, fragments.get(cutPiece.fragment()), cutPiece.start(), cutLength)) {
       return null;
     }
+    int cutEnd = textAt + cutLength;
+    String source = fragments.get(restPiece.fragment());
     // Whatever the join put between the pieces stays before what goes back: a space where the
     // cut stopped between words, nothing where it stopped inside one ("土のう 土" + "のう 土").
-    int seam = skipWhitespace(text, cutText.length());
+    int seam = skipWhitespace(text, cutEnd);
     int restLength = restPiece.end() - restPiece.start();
     if (seam + restLength > text.length()
         || !text.regionMatches(seam, source, restPiece.start(), restLength)) {
@@ -3417,25 +3488,25 @@ final class Merger {
       if (skipWhitespace(source, o.source().end()) != restPiece.start()) {
         return null;
       }
-      return new OverlapSeam(c, restPiece.fragment(), o.source().start(), o.source().end(),
-          restPiece.start(), cutText, text, seam);
+      return new OverlapSeam(piece, c, restPiece.fragment(), o.source().start(),
+          o.source().end(), restPiece.start(), cutEnd, text, seam);
     }
     return null;
   }
 
   /**
-   * Puts back all of the overlap {@code seam} found at kept unit {@code t}'s first seam but its
+   * Puts back all of the overlap {@code seam} found at one of kept unit {@code t}'s seams but its
    * first {@code kept} chars, which stay overlap.
    */
   private void restore(Slot t, OverlapSeam seam, int kept) {
     Unit k = t.unit;
-    SourceSpan restPiece = k.piece(1);
+    SourceSpan restPiece = k.piece(seam.piece());
     String source = fragments.get(seam.fragment());
     int from = seam.from() + kept;
     String oldKey = k.key;
     k.setText(seam.text(source, kept));
     k.rekey();
-    k.setPiece(1, new SourceSpan(seam.fragment(), from, restPiece.end()));
+    k.setPiece(seam.piece(), new SourceSpan(seam.fragment(), from, restPiece.end()));
     doc.reindex(t, oldKey);
     // The list only grows while parts are read; the report leaves out what was taken back.
     changes.set(seam.change(), kept == 0 ? null
@@ -4858,6 +4929,10 @@ final class Merger {
         m = new Match(Match.Relation.FULLER, once, once,
             (double) once.unit.key.length() / whole.key.length());
       }
+    }
+    if ((m.isNone() || m.relation() == Match.Relation.NEAR) && cut.removal != null
+        && settlesLaterSeam(whole, Doc.live(cut.removal.keptAt()))) {
+      m = match(whole);
     }
     if ((m.relation() == Match.Relation.FULLER || m.relation() == Match.Relation.NEAR
             || m.isNone())
