@@ -3372,18 +3372,23 @@ final class Merger {
   /**
    * Whether kept unit {@code t} says {@code whole}, a cut of a restart that went as a repeat of
    * it completed by the piece after, once one of its later seams puts back what it read as
-   * overlap; if so that seam is settled so. A word the text says again across a seam ("bridge
-   * bridge" then "…ridge bridge 427-0-2.", which says "bridge" three times) reads as overlap
-   * until a restart says the sentence whole (1710427: "... 橋 ש bridge bridge bridge 427-0-2.
-   * ..."); {@link #settles} does this for the first seam, where a restart's opening meets it.
+   * overlap; if so that seam is settled so. Says: from the first place that holds the cut's own
+   * key {@code cutKey}, the same before and after, the kept unit holds the whole, or, a kept cut,
+   * stops inside it (the whole is then its fuller version); and did not before. A word the text says again across a seam ("bridge bridge" then
+   * "…ridge bridge 427-0-2.", which says "bridge" three times) reads as overlap until a restart
+   * says the sentence whole (1710427: "... 橋 ש bridge bridge bridge 427-0-2. ..."; 3042190: "土のう
+   * 土" then "のう 土のう ם ...", and the restart's "土のう 土のう 土のう ם ... 190-2-2. ...");
+   * {@link #settles} does this for the first seam, where a restart's opening meets it.
    */
-  private boolean settlesLaterSeam(Unit whole, Slot t) {
+  private boolean settlesLaterSeam(Unit whole, String cutKey, Slot t) {
     if (t == null || !t.real || t.unit == null || t.unit.slot != t || t.unit.part >= whole.part
         || t.unit.pieceCount() < 2 || !whole.isProse()) {
       return false;
     }
     Unit k = t.unit;
-    if (whole.incomplete() ? Keys.containsCut(k.key, whole.key) : k.key.contains(whole.key)) {
+    // Where the cut lies: a seam read anew puts words back after it, never before.
+    int place = k.key.indexOf(cutKey);
+    if (place < 0 || saysFrom(k.key, place, whole, k.incomplete())) {
       return false;
     }
     String text = k.text();
@@ -3407,13 +3412,24 @@ final class Merger {
       }
       int from = cutEnd - length;
       OverlapSeam seam = overlapSeam(t, p, from);
-      if (seam != null && seam.seam() == at && settle(t, seam, restored -> whole.incomplete()
-          ? Keys.containsCut(restored, whole.key) : restored.contains(whole.key))) {
+      if (seam != null && seam.seam() == at
+          && settle(t, seam, restored -> restored.indexOf(cutKey) == place
+              && saysFrom(restored, place, whole, k.incomplete()))) {
         return true;
       }
       at = from;
     }
     return false;
+  }
+
+  /**
+   * Whether kept key {@code kept}, from {@code place}, holds {@code whole} (a cut or whole
+   * sentence), or stops inside it when {@code keptIsCut}.
+   */
+  private static boolean saysFrom(String kept, int place, Unit whole, boolean keptIsCut) {
+    String from = kept.substring(place);
+    return (whole.incomplete() ? Keys.startsWithCut(from, whole.key) : from.startsWith(whole.key))
+        || keptIsCut && whole.key.length() > from.length() && whole.key.startsWith(from);
   }
 
   /**
@@ -4931,7 +4947,7 @@ final class Merger {
       }
     }
     if ((m.isNone() || m.relation() == Match.Relation.NEAR) && cut.removal != null
-        && settlesLaterSeam(whole, Doc.live(cut.removal.keptAt()))) {
+        && settlesLaterSeam(whole, Keys.key(oldText), Doc.live(cut.removal.keptAt()))) {
       m = match(whole);
     }
     if ((m.relation() == Match.Relation.FULLER || m.relation() == Match.Relation.NEAR
