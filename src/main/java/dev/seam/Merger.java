@@ -3693,12 +3693,21 @@ final class Merger {
   }
 
   /**
-   * Whether {@code v} opens with all of {@code cut}, at least {@code 2 * Doc.K} key chars, and the
-   * cut starts where kept slot {@code kept} starts: {@code v} says it again, a restart.
+   * Whether {@code v} says kept slot {@code kept} from its start through the first place that
+   * holds all of {@code cut}, at least {@code 2 * Doc.K} key chars: {@code v} says the cut again,
+   * a restart. The cut may start where the kept unit starts, or further in, where it read on from
+   * a cut that started there (2954213: the rest "council council 橋 213-4-0. ... road " of a
+   * restart's cut "river 👨‍👩 volunteers 磨坊", then "river 👨‍👩 volunteers 磨坊 council council
+   * ... road river ש 213-4-1. ...", which the kept cut's "road river" seemed to read on).
    */
   private static boolean saysCutAgainFromKeptStart(Unit cut, Unit v, Slot kept) {
-    return cut.key.length() >= 2 * Doc.K && kept.unit != null
-        && kept.unit.key.startsWith(cut.key) && v.key.startsWith(cut.key);
+    if (kept.unit == null || kept.unit.key == null) {
+      return false;
+    }
+    String k = kept.unit.key;
+    int at = k.indexOf(cut.key);
+    int end = at + cut.key.length();
+    return at >= 0 && end >= 2 * Doc.K && v.key.regionMatches(0, k, 0, end);
   }
 
   /** Whether {@code u} says a kept unit again from that unit's start: whole, cut or fuller. */
