@@ -5641,11 +5641,31 @@ final class Merger {
       return new CutEnd(at, end);
     }
     String tail = cut.key;
-    // The unit found may be any of those the cut spans: go back to the one it starts with.
+    // The unit found may be any of those the cut spans: go back to the one it starts with, at
+    // that unit's start or inside it.
+    int inside = 0;
     for (int n = 0; !startsWithUnit(tail, at); n++) {
+      inside = endOpening(tail, at);
+      if (inside > 0) {
+        break;
+      }
       at = at.prev;
       if (n == MAX_SPANNED || !at.real || at.unit == null || at.unit.key == null) {
         return null;
+      }
+    }
+    if (inside > 0) {
+      // Inside: the cut reads that unit to its end and goes on into the next (2858426: ". bridge
+      // ... 426-1-1. é bridge ... 堤坝 42", from the "." that ends "426-1-0" in "... 426-1-0.
+      // bridge ... 426-1-1.", then "é bridge ... 堤坝 426-1-2.", the unit it was found in).
+      tail = tail.substring(inside + 1);
+      at = at.next;
+      if (!at.real || at.unit == null || at.unit.key == null) {
+        return null;
+      }
+      CutEnd there = endIn(at, tail);
+      if (there != null) {
+        return there;
       }
     }
     for (int n = 0; n < MAX_SPANNED && startsWithUnit(tail, at); n++) {
@@ -5654,16 +5674,44 @@ final class Merger {
       if (!at.real || at.unit == null || at.unit.key == null) {
         return null;
       }
-      if (at.unit.key.startsWith(tail)) {
-        return new CutEnd(at, tail.length());
-      }
-      if (Keys.startsWithCut(at.unit.key, tail)) {
-        // The kept letter composed what the cut left bare: the cut ends after that letter.
-        int last = tail.offsetByCodePoints(tail.length(), -1);
-        return new CutEnd(at, last + Character.charCount(at.unit.key.codePointAt(last)));
+      CutEnd there = endIn(at, tail);
+      if (there != null) {
+        return there;
       }
     }
     return null;
+  }
+
+  /** Where {@code tail}, a cut's last words, ends in the kept unit at {@code at}, which it opens. */
+  private static CutEnd endIn(Slot at, String tail) {
+    if (at.unit.key.startsWith(tail)) {
+      return new CutEnd(at, tail.length());
+    }
+    if (Keys.startsWithCut(at.unit.key, tail)) {
+      // The kept letter composed what the cut left bare: the cut ends after that letter.
+      int last = tail.offsetByCodePoints(tail.length(), -1);
+      return new CutEnd(at, last + Character.charCount(at.unit.key.codePointAt(last)));
+    }
+    return null;
+  }
+
+  /**
+   * The length of the end of the kept unit at {@code at} that {@code key} opens with, a space
+   * after it, when that end starts inside the unit; 0 otherwise.
+   */
+  private static int endOpening(String key, Slot at) {
+    String kept = at.unit.key;
+    if (key.length() < Doc.K) {
+      return 0;
+    }
+    String probe = key.substring(0, Doc.K);
+    for (int o = kept.indexOf(probe, 1); o > 0; o = kept.indexOf(probe, o + 1)) {
+      int length = kept.length() - o;
+      if (key.length() > length && key.charAt(length) == ' ' && key.startsWith(kept.substring(o))) {
+        return length;
+      }
+    }
+    return 0;
   }
 
   /** Whether {@code key} says the key of the unit at {@code s} and goes on past it. */
