@@ -2730,11 +2730,21 @@ final class Merger {
         && lastPartCut.markedCut && !lastPartCut.spaceBeforeMarker && u0.isProse()
         && startsWithSpace(u0) && snapTargets[0].unit == lastPartCut
         && match(u0).relation() == Match.Relation.FULLER;
+    // Likewise a part that is only a cut opening with a space, after a cut that stopped right
+    // after a word: the words that follow that word, whatever sentence away from the reader they
+    // also start (2886019: "... 磨坊 河水" then " Fluss council counc", found opening "Fluss
+    // council council river ... 19-0-1." two sentences back, then "… Fluss council council 橋 川
+    // mill 19-1-2. ...").
+    boolean restAfterSpace = snapTargets[0] != null && lastPartCut != null
+        && lastPartCut.markedCut && !lastPartCut.spaceBeforeMarker && u0.isProse()
+        && u0.leadIn == 0 && startsWithSpace(u0) && units.size() == 1 && u0.incomplete()
+        && snapTargets[0].unit != lastPartCut && head.real && head.unit == lastPartCut
+        && Doc.live(snapTargets[0]) != head && Doc.live(snapTargets[0]) != head.next;
     if (restartedCutParagraph(lastPartCut, u0) != null) {
       return -1;
     }
     if (snapTargets[0] != null && !leadInOverCut && !leadInOverKeptCut && !finishesCluster
-        && !saysCutFurtherOn && !restAfterWord) {
+        && !saysCutFurtherOn && !restAfterWord && !restAfterSpace) {
       // A piece found inside kept text may still continue the cut: when it only lies inside a
       // kept sentence (it starts mid-sentence) and the cut completed by it is new text.
       if (lastPartCut == null || u0.leadIn > 0 || !lastPartCut.markedCut) {
