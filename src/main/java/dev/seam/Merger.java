@@ -2726,20 +2726,20 @@ final class Merger {
     // cut's last word, though it says that word again and so holds the whole cut (20633: "
     // sandbags Deich ... 633-4-0." after the one-word line "sandbags"): a restart opens where a
     // paragraph opens, never with a space.
-    boolean restAfterWord = snapTargets[0] != null && lastPartCut != null
+    boolean spaceAfterWord = snapTargets[0] != null && lastPartCut != null
         && lastPartCut.markedCut && !lastPartCut.spaceBeforeMarker && u0.isProse()
-        && startsWithSpace(u0) && snapTargets[0].unit == lastPartCut
+        && startsWithSpace(u0);
+    boolean restAfterWord = spaceAfterWord && snapTargets[0].unit == lastPartCut
         && match(u0).relation() == Match.Relation.FULLER;
     // Likewise a part that is only a cut opening with a space, after a cut that stopped right
     // after a word: the words that follow that word, whatever sentence away from the reader they
     // also start (2886019: "... 磨坊 河水" then " Fluss council counc", found opening "Fluss
     // council council river ... 19-0-1." two sentences back, then "… Fluss council council 橋 川
     // mill 19-1-2. ...").
-    boolean restAfterSpace = snapTargets[0] != null && lastPartCut != null
-        && lastPartCut.markedCut && !lastPartCut.spaceBeforeMarker && u0.isProse()
-        && u0.leadIn == 0 && startsWithSpace(u0) && units.size() == 1 && u0.incomplete()
-        && snapTargets[0].unit != lastPartCut && head.real && head.unit == lastPartCut
-        && Doc.live(snapTargets[0]) != head && Doc.live(snapTargets[0]) != head.next;
+    boolean restAfterSpace = spaceAfterWord && u0.leadIn == 0 && units.size() == 1
+        && u0.incomplete() && snapTargets[0].unit != lastPartCut && head.real
+        && head.unit == lastPartCut && Doc.live(snapTargets[0]) != head
+        && Doc.live(snapTargets[0]) != head.next;
     if (restartedCutParagraph(lastPartCut, u0) != null) {
       return -1;
     }
@@ -3381,14 +3381,15 @@ final class Merger {
 
   /**
    * Whether kept unit {@code t} says {@code whole}, a cut of a restart that went as a repeat of
-   * it completed by the piece after, once one of its later seams puts back what it read as
+   * it completed by the piece after, once one of its last seams puts back what it read as
    * overlap; if so that seam is settled so. Says: from the first place that holds the cut's own
    * key {@code cutKey}, the same before and after, the kept unit holds the whole, or, a kept cut,
-   * stops inside it (the whole is then its fuller version); and did not before. A word the text says again across a seam ("bridge bridge" then
-   * "…ridge bridge 427-0-2.", which says "bridge" three times) reads as overlap until a restart
-   * says the sentence whole (1710427: "... 橋 ש bridge bridge bridge 427-0-2. ..."; 3042190: "土のう
-   * 土" then "のう 土のう ם ...", and the restart's "土のう 土のう 土のう ם ... 190-2-2. ...");
-   * {@link #settles} does this for the first seam, where a restart's opening meets it.
+   * stops inside it (the whole is then its fuller version); and did not before. A word the text
+   * says again across a seam ("bridge bridge" then "…ridge bridge 427-0-2.", which says "bridge"
+   * three times) reads as overlap until a restart says the sentence whole (1710427: "... 橋 ש
+   * bridge bridge bridge 427-0-2. ..."; 3042190: "土のう 土" then "のう 土のう ם ...", and the
+   * restart's "土のう 土のう 土のう ם ... 190-2-2. ..."). {@link #settles} does this for a restart
+   * that opens where the kept unit does, at its first seam.
    */
   private boolean settlesLaterSeam(Unit whole, String cutKey, Slot t) {
     if (t == null || !t.real || t.unit == null || t.unit.slot != t || t.unit.part >= whole.part
@@ -5692,7 +5693,7 @@ final class Merger {
     return null;
   }
 
-  /** Where {@code tail}, a cut's last words, ends in the kept unit at {@code at}, which it opens. */
+  /** Where {@code tail}, a cut's last words, ends in the kept unit at {@code at} it opens. */
   private static CutEnd endIn(Slot at, String tail) {
     if (at.unit.key.startsWith(tail)) {
       return new CutEnd(at, tail.length());
