@@ -3380,16 +3380,17 @@ final class Merger {
   private static final int MAX_SEAMS_TRIED = 8;
 
   /**
-   * Whether kept unit {@code t} says {@code whole}, a cut of a restart that went as a repeat of
-   * it completed by the piece after, once one of its last seams puts back what it read as
-   * overlap; if so that seam is settled so. Says: from the first place that holds the cut's own
-   * key {@code cutKey}, the same before and after, the kept unit holds the whole, or, a kept cut,
+   * Whether kept unit {@code t} says {@code whole}, a cut of a restart that went as a repeat of it
+   * completed by the piece after, once one of its last seams puts back what it read as overlap; if
+   * so that seam is settled so. Says: from the first place that holds the cut's own key {@code
+   * cutKey} (empty: from the kept unit's start, for a rest that reads on there after the end of the
+   * kept unit before), the same before and after, the kept unit holds the whole, or, a kept cut,
    * stops inside it (the whole is then its fuller version); and did not before. A word the text
    * says again across a seam ("bridge bridge" then "…ridge bridge 427-0-2.", which says "bridge"
-   * three times) reads as overlap until a restart says the sentence whole (1710427: "... 橋 ש
-   * bridge bridge bridge 427-0-2. ..."; 3042190: "土のう 土" then "のう 土のう ם ...", and the
-   * restart's "土のう 土のう 土のう ם ... 190-2-2. ..."). {@link #settles} does this for a restart
-   * that opens where the kept unit does, at its first seam.
+   * three times) reads as overlap until a restart says the sentence whole (1710427: "... 橋 ש bridge
+   * bridge bridge 427-0-2. ..."; 3042190: "土のう 土" then "のう 土のう ם ...", and the restart's "土のう 土のう
+   * 土のう ם ... 190-2-2. ..."). {@link #settles} does this for a restart that opens where the kept
+   * unit does, at its first seam.
    */
   private boolean settlesLaterSeam(Unit whole, String cutKey, Slot t) {
     if (t == null || !t.real || t.unit == null || t.unit.slot != t || t.unit.part >= whole.part
@@ -4991,6 +4992,14 @@ final class Merger {
       }
       Slot at = end.at();
       Match after = matchAfterEnd(v.key, at);
+      if ((after.isNone() || after.relation() == Match.Relation.NEAR)
+          && settlesLaterSeam(v, "", at.next)) {
+        // What follows the end opens the kept unit after it once a seam there is read anew
+        // (3113537: "... 537-0-2." then "ש 河水 Brücke council council council ...", over the kept
+        // "ש 河水 Brücke council counci" + "… council council 堤坝 ...", read with "council"
+        // twice).
+        after = matchAfterEnd(v.key, at);
+      }
       if (after.relation() == Match.Relation.COVERED && v.incomplete() && after.target() != at
           && after.target() != at.next && !Keys.startsWithCut(after.target().unit.key, v.key)) {
         // A cut after the end that only shares words with a sentence elsewhere (567593: "...
