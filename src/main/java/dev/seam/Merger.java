@@ -5662,42 +5662,65 @@ final class Merger {
     }
     String tail = cut.key;
     // The unit found may be any of those the cut spans: go back to the one it starts with, at
-    // that unit's start or inside it.
-    int inside = 0;
+    // that unit's start or inside it, where the cut reads that unit to its end and goes on into
+    // the next (2858426: ". bridge ... 426-1-1. é bridge ... 堤坝 42", from the "." that ends
+    // "426-1-0" in "... 426-1-0. bridge ... 426-1-1.", then "é bridge ... 堤坝 426-1-2.", the unit
+    // it was found in; 3061574: "74-0-1. 河水 ... 川 574", the end of "... 河水 574-0-1." and then
+    // "河水 ... 川 574-0-2.").
     for (int n = 0; !startsWithUnit(tail, at); n++) {
-      inside = endOpening(tail, at);
-      if (inside > 0) {
-        break;
+      CutEnd inside = readOnFromInside(tail, at);
+      if (inside != null) {
+        return inside;
       }
       at = at.prev;
       if (n == MAX_SPANNED || !at.real || at.unit == null || at.unit.key == null) {
         return null;
       }
     }
-    if (inside > 0) {
-      // Inside: the cut reads that unit to its end and goes on into the next (2858426: ". bridge
-      // ... 426-1-1. é bridge ... 堤坝 42", from the "." that ends "426-1-0" in "... 426-1-0.
-      // bridge ... 426-1-1.", then "é bridge ... 堤坝 426-1-2.", the unit it was found in).
-      tail = tail.substring(inside + 1);
-      at = at.next;
-      if (!at.real || at.unit == null || at.unit.key == null) {
-        return null;
-      }
-      CutEnd there = endIn(at, tail);
-      if (there != null) {
-        return there;
+    return readOn(tail, at);
+  }
+
+  /** Ends of one kept unit, at word boundaries, that {@link #readOnFromInside} compares. */
+  private static final int MAX_ENDS_TRIED = 64;
+
+  /**
+   * Where {@code tail}, the last words of a cut, ends when it opens with an end of the kept unit
+   * at {@code at} that starts inside it, a space after, and reads on from the next unit (the
+   * longest such end that does); null if none.
+   */
+  private static CutEnd readOnFromInside(String tail, Slot at) {
+    String kept = at.unit.key;
+    int tried = 0;
+    for (int space = tail.lastIndexOf(' ', kept.length() - 1);
+        space > 0 && tried++ < MAX_ENDS_TRIED; space = tail.lastIndexOf(' ', space - 1)) {
+      if (kept.regionMatches(kept.length() - space, tail, 0, space)) {
+        CutEnd end = readOn(tail.substring(space + 1), at.next);
+        if (end != null) {
+          return end;
+        }
       }
     }
-    for (int n = 0; n < MAX_SPANNED && startsWithUnit(tail, at); n++) {
-      tail = tail.substring(at.unit.key.length() + 1);
-      at = at.next;
+    return null;
+  }
+
+  /**
+   * Where {@code tail} ends when it opens the kept unit at {@code at}: in that unit, or in one
+   * after it that it reads on into through whole units; null if neither.
+   */
+  private static CutEnd readOn(String tail, Slot at) {
+    for (int n = 0; n <= MAX_SPANNED; n++) {
       if (!at.real || at.unit == null || at.unit.key == null) {
         return null;
       }
-      CutEnd there = endIn(at, tail);
-      if (there != null) {
-        return there;
+      CutEnd end = endIn(at, tail);
+      if (end != null) {
+        return end;
       }
+      if (!startsWithUnit(tail, at)) {
+        return null;
+      }
+      tail = tail.substring(at.unit.key.length() + 1);
+      at = at.next;
     }
     return null;
   }
@@ -5713,25 +5736,6 @@ final class Merger {
       return new CutEnd(at, last + Character.charCount(at.unit.key.codePointAt(last)));
     }
     return null;
-  }
-
-  /**
-   * The length of the end of the kept unit at {@code at} that {@code key} opens with, a space
-   * after it, when that end starts inside the unit; 0 otherwise.
-   */
-  private static int endOpening(String key, Slot at) {
-    String kept = at.unit.key;
-    if (key.length() < Doc.K) {
-      return 0;
-    }
-    String probe = key.substring(0, Doc.K);
-    for (int o = kept.indexOf(probe, 1); o > 0; o = kept.indexOf(probe, o + 1)) {
-      int length = kept.length() - o;
-      if (key.length() > length && key.charAt(length) == ' ' && key.startsWith(kept.substring(o))) {
-        return length;
-      }
-    }
-    return 0;
   }
 
   /** Whether {@code key} says the key of the unit at {@code s} and goes on past it. */
