@@ -2927,6 +2927,18 @@ final class Merger {
         // Fluss ...", 48084), as below.
         return join(lastPartCut, u0, ov) ? 0 : -1;
       }
+      Unit endBefore = lastPartCut != null ? keptEndBeforeParagraphCut(lastPartCut, u0) : null;
+      if (endBefore != null
+          && join(lastPartCut, units.get(1), lastPartCut.key.length())) {
+        // A lead-in line that says only the end of the kept sentence before a cut that opens its
+        // paragraph, followed by that paragraph said again from its start, repeats the words
+        // before the cut and then restarts the paragraph (3074413: "…." after "... 413-0-0." and
+        // the cut "é", then "é é flood ..."): the line is overlap, and the paragraph is the cut's
+        // rest, not a sentence of its own after "é.".
+        consumeAsOverlap(0, endBefore);
+        restartPart = false;
+        return 1;
+      }
       return lastPartCut != null && join(lastPartCut, u0, 0) ? 0 : -1;
     }
     if (lastPartCut == null) {
@@ -3757,6 +3769,29 @@ final class Merger {
     Slot start = paragraphStart(at);
     return start.unit != null && start.unit.key.length() > u.key.length()
         && Keys.startsWithCut(start.unit.key, u.key) ? start : null;
+  }
+
+  /**
+   * The kept unit just before {@code cut} when the lead-in line {@code u0} says nothing but that
+   * unit's last chars and the unit after it opens a paragraph with the cut said again whole and
+   * more; else null. The cut must open its paragraph and be kept where it stands: only then is
+   * the unit before it the text a lead-in repeats from.
+   */
+  private Unit keptEndBeforeParagraphCut(Unit cut, Unit u0) {
+    if (units.size() < 2 || !cut.blockStart || cut.slot == null || cut.slot.unit != cut
+        || u0.key.isEmpty() || u0.sourceNext() != units.get(1)
+        || units.get(1).block == u0.block) {
+      return null;
+    }
+    Slot before = cut.slot.prev;
+    Unit next = units.get(1);
+    if (before == null || !before.real || before.unit == null
+        || !before.unit.key.endsWith(u0.key)
+        || !next.blockStart || !next.isProse() || next.key.length() <= cut.key.length()
+        || !Keys.startsWithCut(next.key, cut.key)) {
+      return null;
+    }
+    return before.unit;
   }
 
   /** Whether the lead-in of {@code u} ends with a line break ("…\n\nbridge ..."). */
