@@ -4010,7 +4010,28 @@ final class Merger {
     // A cut between words, then a capitalized word that the input also capitalizes inside
     // sentences (a German noun, a name: "... near the " + "Brücke and ..."): no capital says new
     // text starts there.
-    return continuesWord(cut, v) || cut.spaceBeforeMarker && capitalizedInsideSentences(v);
+    return continuesWord(cut, v) || cut.spaceBeforeMarker && capitalizedInsideSentences(v)
+        || joinsIntoWordOfInput(cut, v);
+  }
+
+  /**
+   * Whether the word a cut stops in and the word the piece after it opens with, neither a word
+   * the input says on its own, are one word the input spells elsewhere: a word cut before a
+   * capital inside it, an acronym or a name ("会被 N" then "M 管理，..." in a text that says "NM"
+   * elsewhere), where a capital would otherwise say new text starts.
+   */
+  private boolean joinsIntoWordOfInput(Unit cut, Unit v) {
+    if (cut.spaceBeforeMarker || startsWithSpace(v)) {
+      return false;
+    }
+    String[] pieces = wordPieces(cut.text(), v.text());
+    if (pieces == null) {
+      return false;
+    }
+    Map<String, Integer> inner = innerWords();
+    // Across the marker the two pieces are never spelled together, so any count is elsewhere.
+    return inner.getOrDefault(pieces[0], 0) == 0 && inner.getOrDefault(pieces[1], 0) == 0
+        && inputWords().getOrDefault(pieces[0] + pieces[1], 0) > 0;
   }
 
   /**
@@ -6186,6 +6207,14 @@ final class Merger {
       int i = 0;
       boolean first = true;
       while (i < f.length()) {
+        if (!marker.isEmpty() && f.startsWith(marker, i)) {
+          // A marker's letters are no word of the text, and the word after it opens a piece as
+          // the first word of a fragment does (one string with markers, or a fragment that holds
+          // a seam).
+          i += marker.length();
+          first = true;
+          continue;
+        }
         int cp = f.codePointAt(i);
         if (!Texts.wordChar(cp)) {
           i += Character.charCount(cp);
