@@ -1685,7 +1685,7 @@ final class Merger {
             && Doc.coverage(d.key, grams = grams != null ? grams : windows(mine))
                 >= ABSORB_COVERAGE) {
           Slot into = bestHolder(d, mine);
-          if (into != null) {
+          if (into != null && !saidBesideInOneBlock(d, into.unit)) {
             retire(s, into);
           }
         }
@@ -1695,6 +1695,17 @@ final class Merger {
   }
 
   private static final int MAX_SCANNED_BLOCK = 16;
+
+  /**
+   * Whether kept unit {@code d}, a whole sentence, and kept unit {@code other} were read from one
+   * block of one part: one paragraph said both, so however alike they are, neither is the other's
+   * version (de-2.5.3 of the quality bench: "Die "Packages"-Metadaten werden aktualisiert, wenn
+   * ..." and "Die "Sources"-Metadaten werden aktualisiert, wenn ..." side by side, then the second
+   * said again as a paragraph of its own, which took the first away).
+   */
+  private static boolean saidBesideInOneBlock(Unit d, Unit other) {
+    return other != d && !d.incomplete() && other.part == d.part && other.block == d.block;
+  }
 
   private static boolean isImage(List<Unit> block, Slot s) {
     for (Unit u : block) {
