@@ -2082,7 +2082,8 @@ final class Merger {
     // with words from the middle of the kept one ("堤坝 bridge é", cut, after "... 379-5-2." and
     // inside "Deich road ... Brücke 堤坝 bridge é mill flood 379-5-0.") is a new paragraph.
     boolean startsOverBlock = u.blockStart && t.unit.blockStart && inBlockOf(t, head)
-        && (m.relation() == Match.Relation.EXACT || Keys.startsWithCut(t.unit.key, u.key));
+        && (m.relation() == Match.Relation.EXACT || Keys.startsWithCut(t.unit.key, u.key))
+        && !divergesFromBlockOfItsPart(i, t);
     if (!atomicInClean
         && repeatKind
         && (t == head || m.last() == head || startsOverBlock)) {
@@ -2185,6 +2186,25 @@ final class Merger {
     }
     // A restart after a marker or after blank lines (000 lines 45, 48, 91).
     return u.segmentStart && !isShort;
+  }
+
+  /**
+   * Whether unit {@code i}, which opens a block with the words kept unit {@code t} opens the block
+   * just read with, is read in the same part as {@code t} and goes on unlike it: its block's next
+   * unit is not like the one after {@code t}. Inside one part nothing restarts (a restart follows a
+   * marker), so a paragraph said twice in a row there says its next sentence again too; one that
+   * goes on otherwise is the author's next paragraph, opening alike (zh-12.1 of the quality bench:
+   * "- shell 展开不位于 "…" 或 '...'" then "中的别名。" in one list item and "中的波浪线。" in the
+   * next, ICU's sentence ending after the quoted ellipsis).
+   */
+  private boolean divergesFromBlockOfItsPart(int i, Slot t) {
+    Unit u = units.get(i);
+    if (t.unit.part != u.part || i + 1 >= blockTo[i]) {
+      return false;
+    }
+    Slot next = t.next;
+    return !next.real || next.unit == null || next.unit.blockStart
+        || Doc.similarity(units.get(i + 1).key, next.unit.key, 0) < options.nearSimilarity();
   }
 
   /** Whether the part before ended at a marker with a sentence it found at the head. */
