@@ -6238,7 +6238,7 @@ final class Merger {
       int i = 0;
       boolean first = true;
       while (i < f.length()) {
-        if (!marker.isEmpty() && f.startsWith(marker, i)) {
+        if (f.startsWith(marker, i)) {
           // A marker's letters are no word of the text, and the word after it opens a piece as
           // the first word of a fragment does (one string with markers, or a fragment that holds
           // a seam).
