@@ -1294,7 +1294,8 @@ final class Doc {
       // e", then "... ש é", 2349906): the key completes that letter.
       if ((vk.length() < key.length()
               || vk.length() == key.length() && v.unit.incomplete() && !vk.equals(key))
-          && containsKept(key, v.unit)) {
+          && containsKept(key, v.unit)
+          && !saysCutMidSentence(key, v)) {
         // Where the key holds the cut only with its last letter composed, that letter is one
         // edit more.
         int a = key.contains(vk) ? vk.length() : vk.length() - 1;
@@ -1349,6 +1350,31 @@ final class Doc {
    */
   private static boolean containsKept(String key, Unit kept) {
     return kept.incomplete() ? Keys.containsCut(key, kept.key) : key.contains(kept.key);
+  }
+
+  /**
+   * Whether {@code key} says kept cut {@code v} only inside a sentence of its own, where the cut
+   * opened one: a piece cut off after a sentence's first words is completed by a sentence that
+   * opens with them, by one that says the kept sentence before and then them (a version that
+   * glues the two), or by a lead-in line that says that sentence's end first ("…527-4-0. 土のう
+   * é ..."), not by one that happens to say those words in its middle (3477259: the cut "土のう
+   * council " after "... 259-1-2.", inside "river é river ם 土のう council 259-2-0." three pieces
+   * on).
+   */
+  private static boolean saysCutMidSentence(String key, Slot v) {
+    Unit cut = v.unit;
+    // A cut that opens a paragraph may be a piece that began mid-sentence, and a paragraph's
+    // first words may be said twice ("mill 増水 mill 増水 橋 ..."): only the sentence before it in
+    // its own paragraph shows where a sentence opened.
+    if (!cut.markedCut || !cut.incomplete() || cut.blockStart || !v.prev.real
+        || v.prev.unit.incomplete() || Keys.startsWithCut(key, cut.key)) {
+      return false;
+    }
+    // A cut's last letter composed with its mark is as long as the bare letter in a key.
+    int at = Keys.lastEndOfCut(key, cut.key) - cut.key.length();
+    String before = key.substring(0, Math.max(0, at)).strip();
+    String prev = v.prev.unit.key;
+    return !(prev.endsWith(before) || before.endsWith(prev));
   }
 
   private static boolean contains(int[] indexes, int i) {
