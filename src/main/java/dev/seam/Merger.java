@@ -3786,6 +3786,11 @@ final class Merger {
    * twice, glued to the cut's last word; the index may find its words elsewhere first (inside
    * "磨坊 河水 é ש 増水 river bridge volunteers 777-0-0."). A cut that stopped between words may go
    * on with the word that opens its paragraph: the restart must say more than a word.
+   *
+   * <p>A restart may go back further, to one of the few paragraphs before (3605272: "volunteers
+   * volunteers " after the cut "... mill Deic", the kept paragraph "volunteers volunteers Fluss
+   * council ..." the one before). A cut inside a word could go on with any piece that opens in
+   * lower case, so there the two must not spell a word the input says ("Deicvolunteers").
    */
   private Slot restartedCutParagraph(Unit cut, Unit u) {
     if (cut == null || !cut.markedCut || units.size() != 1 || !u.incomplete() || u.leadIn > 0
@@ -3798,8 +3803,31 @@ final class Merger {
       return null;
     }
     Slot start = paragraphStart(at);
+    if (opensWith(start, u)) {
+      return start;
+    }
+    if (!cut.spaceBeforeMarker) {
+      String[] pieces = wordPieces(cut.text(), u.text());
+      if (pieces != null && inputWords().getOrDefault(pieces[0] + pieces[1], 0) > 0) {
+        return null;
+      }
+    }
+    for (int k = 0; k < RESTART_PARAGRAPHS && start.prev.real; k++) {
+      start = paragraphStart(start.prev);
+      if (opensWith(start, u)) {
+        return start;
+      }
+    }
+    return null;
+  }
+
+  /** How many paragraphs before a cut's own a short restart is looked for at. */
+  private static final int RESTART_PARAGRAPHS = 3;
+
+  /** Whether kept unit {@code start} says {@code u} from its start and goes on. */
+  private static boolean opensWith(Slot start, Unit u) {
     return start.unit != null && start.unit.key.length() > u.key.length()
-        && Keys.startsWithCut(start.unit.key, u.key) ? start : null;
+        && Keys.startsWithCut(start.unit.key, u.key);
   }
 
   /**
