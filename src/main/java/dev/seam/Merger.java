@@ -930,9 +930,39 @@ final class Merger {
     }
     u.removal = new Unit.Removal(ChangeKind.REPEAT_REMOVED, t, MatchKind.CONTAINED,
         loose.isNone() ? covered : Math.min(covered, loose.similarity()));
-    u.image = t;
+    // The reader goes on after the last kept unit the line says, not after the first: new text
+    // the line says next stands after all of them (zh-10.2).
+    u.image = lastCoveredAround(u, t);
     alias(t, u);
+    if (u.image.label > head.label) {
+      head = u.image;
+    }
     return true;
+  }
+
+  /**
+   * The last kept slot from {@code t} on that adds to what {@link #coveredAround} finds of
+   * {@code u}, in a walk as bounded that goes on past enough while each slot adds more: the line
+   * may say the last list item of a run whole after three quarters of it are found.
+   */
+  private static Slot lastCoveredAround(Unit u, Slot t) {
+    Doc.Cover around = new Doc.Cover(u.key).add(t.unit.key);
+    if (t.prev.real) {
+      around.add(t.prev.unit.key);
+    }
+    double covered = around.share();
+    Slot last = t;
+    Slot s = t.next;
+    for (int n = 0; n < CONTEXT_SPAN && s.real && covered < 1; n++, s = s.next) {
+      double more = around.add(s.unit.key).share();
+      if (more > covered) {
+        last = s;
+        covered = more;
+      } else if (covered >= ABSORB_COVERAGE) {
+        break;
+      }
+    }
+    return last;
   }
 
   /**
