@@ -2122,9 +2122,15 @@ final class Merger {
       boolean wholeBlock = blockTo[i] - blockFrom[i] == 1;
       // A list may name one entry twice in a row in the author's own text.
       boolean listInFirstPart = u.listItemStart && part.index() == 0;
+      // A restart re-reads kept text once: a short line that the part's previous unit has just
+      // said at the end of kept text, re-read or written anew, said again is the text's next
+      // line, as in a part that restarts nothing (zh-12.3: "%%" twice at a document's end, the
+      // part before cut after the first; de-1.2: "Anmerkung" twice, two notes, in new text
+      // after a lead-in).
+      boolean pastKeptEnd = prev != null && prev.image == t && !t.next.real;
       if (!listInFirstPart
           && (!isShort
-              || (u.blockStart && restartPart)
+              || (u.blockStart && restartPart && !pastKeptEnd)
               || (blockLength(u) >= options.minRepeatChars() && blockRepeats(i, t))
               || (u.blockStart && wholeBlock && !t.unit.blockStart && t.sep.indexOf('\n') < 0))) {
         return true;
