@@ -1068,6 +1068,13 @@ final class Merger {
         }
       }
     }
+    if (snapTargets[0] == null && units.size() > 1) {
+      Slot opening = abridgedOpening();
+      if (opening != null) {
+        snapTargets[0] = opening;
+        snapFirst[0] = opening;
+      }
+    }
   }
 
   /**
@@ -1193,6 +1200,13 @@ final class Merger {
       // for grams (250652: "e", then "e\u0301 council ..."): its fuller version.
       m = new Match(Match.Relation.FULLER, head, head,
           (double) lastPartCut.key.length() / u.key.length());
+    }
+    if (m.isNone() && i == 0) {
+      Slot opening = abridgedOpening();
+      if (opening != null) {
+        m = new Match(Match.Relation.FULLER, opening, opening,
+            (double) opening.unit.key.length() / u.key.length());
+      }
     }
     // Or one that is a kept cut elsewhere, word for word, while the part reads along right up to
     // it (933933: "土" after a repeat of "... 933-1-1.", the kept cut "土" a sentence further on).
@@ -3222,6 +3236,33 @@ final class Merger {
    * text ("la la la ...") says one at every word.
    */
   private static final int MAX_PHRASES_TRIED = 4;
+
+  /**
+   * The kept block a part's first block says whole, when the kept one is only its opening and the
+   * part's next block is found in the kept block right after it: a restart of a list whose first
+   * version abridged an item to its number (en-2.6.6: "1." and the cut "2. Mount the unbootable
+   * sys", then "1. Boot the system ..." and "2. Mount the unbootable system ..."). Too short for
+   * the index, the kept opening is found through its neighbour; null otherwise.
+   */
+  private Slot abridgedOpening() {
+    if (part.index() == 0 || units.size() < 2 || snapFirst[1] == null) {
+      return null;
+    }
+    Unit u = units.get(0);
+    Unit next = units.get(1);
+    Slot at = Doc.live(snapFirst[1]);
+    Slot kept = at.prev;
+    if (!u.blockStart || !next.blockStart || !u.isProse() || !at.real || !kept.real
+        || kept.unit == null || !kept.unit.blockStart || !at.unit.blockStart) {
+      return null;
+    }
+    String opening = kept.unit.key;
+    // The next block says the kept one again from its start: whole, completed or cut again.
+    boolean nextSaysKept = Keys.startsWithCut(next.key, at.unit.key)
+        || at.unit.key.startsWith(next.key);
+    return nextSaysKept && !opening.isEmpty() && u.key.length() > opening.length() + 1
+        && u.key.startsWith(opening) && u.key.charAt(opening.length()) == ' ' ? kept : null;
+  }
 
   /**
    * The kept paragraph opening that restart {@code u} says with a phrase twice where the kept one
