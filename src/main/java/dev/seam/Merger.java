@@ -1201,8 +1201,8 @@ final class Merger {
       m = new Match(Match.Relation.FULLER, head, head,
           (double) lastPartCut.key.length() / u.key.length());
     }
-    if (m.isNone() && i == 0) {
-      Slot opening = abridgedOpening();
+    if (m.isNone()) {
+      Slot opening = i == 0 ? abridgedOpening() : abridgedAtReader(i);
       if (opening != null) {
         m = new Match(Match.Relation.FULLER, opening, opening,
             (double) opening.unit.key.length() / u.key.length());
@@ -3236,6 +3236,26 @@ final class Merger {
    * text ("la la la ...") says one at every word.
    */
   private static final int MAX_PHRASES_TRIED = 4;
+
+  /**
+   * The kept block the reader reads next, when block {@code i} says it whole and the part's unit
+   * before went as a repeat of the kept unit at the head: a restart of a list whose first version
+   * abridged an item to its number (zh-4.6: "1. 将硬盘 ...", "2." and "3. 用读写访问挂载根分区。",
+   * then a restart saying "2. 使用紧急介质启动系统 ..."). Too short for the index, the kept
+   * item is found where the reader stands; null otherwise.
+   */
+  private Slot abridgedAtReader(int i) {
+    Unit u = units.get(i);
+    Slot kept = head.next;
+    if (!u.blockStart || !u.isProse() || !repeatAtHead(i - 1) || !kept.real || kept.unit == null
+        || !kept.unit.blockStart) {
+      return null;
+    }
+    String opening = kept.unit.key;
+    return !opening.isEmpty() && opening.length() < Doc.K + Doc.W - 1
+        && u.key.length() > opening.length() + 1 && u.key.startsWith(opening)
+        && u.key.charAt(opening.length()) == ' ' ? kept : null;
+  }
 
   /**
    * The kept block a part's first block says whole, when the kept one is only its opening and the
