@@ -3252,9 +3252,7 @@ final class Merger {
       return null;
     }
     String opening = kept.unit.key;
-    return !opening.isEmpty() && opening.length() < Doc.K + Doc.W - 1
-        && u.key.length() > opening.length() + 1 && u.key.startsWith(opening)
-        && u.key.charAt(opening.length()) == ' ' ? kept : null;
+    return opening.length() < Doc.K + Doc.W - 1 && opensWithWords(u, opening) ? kept : null;
   }
 
   /**
@@ -3276,12 +3274,16 @@ final class Merger {
         || kept.unit == null || !kept.unit.blockStart || !at.unit.blockStart) {
       return null;
     }
-    String opening = kept.unit.key;
     // The next block says the kept one again from its start: whole, completed or cut again.
     boolean nextSaysKept = Keys.startsWithCut(next.key, at.unit.key)
         || at.unit.key.startsWith(next.key);
-    return nextSaysKept && !opening.isEmpty() && u.key.length() > opening.length() + 1
-        && u.key.startsWith(opening) && u.key.charAt(opening.length()) == ' ' ? kept : null;
+    return nextSaysKept && opensWithWords(u, kept.unit.key) ? kept : null;
+  }
+
+  /** Whether {@code u} says {@code opening}, a kept key, and then more words after a space. */
+  private static boolean opensWithWords(Unit u, String opening) {
+    return !opening.isEmpty() && u.key.length() > opening.length() + 1
+        && u.key.startsWith(opening) && u.key.charAt(opening.length()) == ' ';
   }
 
   /**
