@@ -4603,7 +4603,16 @@ final class Merger {
     if (!cut.takenHead().isBlank()) {
       // The sentence before the cut was its own unit's start, taken to complete an earlier cut
       // ("…1. Deich ם bridge 川 Deich ..." after " 358-1-1. Deich ם bridge 川").
-      return keyOverlap(keyAsSaid(cut), v.key, cut.key.length());
+      String said = keyAsSaid(cut);
+      int ov = keyOverlap(said, v.key, cut.key.length());
+      // That start may be the low half of a pair whose high half ended the earlier cut (3810371:
+      // "\uDC68\u200D👩 flood 371-3-0. é" after "... 増水 \uD83D"); a lead-in that says the pair
+      // whole ("…👨‍👩 flood 371-3-0. é mill ...") repeats all of it.
+      if (ov == 0 && isLoneHalf(said.charAt(0), false) && v.key.length() > said.length() + 1
+          && Character.isHighSurrogate(v.key.charAt(0)) && v.key.startsWith(said, 1)) {
+        return said.length() + 1;
+      }
+      return ov;
     }
     Unit before = cut.sourcePrevious();
     if (before == null || before.block != cut.block || cut.sep.indexOf('\n') >= 0) {

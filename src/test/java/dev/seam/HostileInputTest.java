@@ -105,6 +105,30 @@ class HostileInputTest {
         + " Fluss 増水 142-6-0. bridge flood 川 磨坊 河水 river 142-6-1.\n");
   }
 
+  /**
+   * The same split pair in a paragraph already kept whole: the piece cut at the high half repeats
+   * it, the piece that opens with the low half says the rest of it and one new word, and the
+   * lead-in after that says the pair whole and the words to that word again (3810371). Those words
+   * start before the new word's piece, inside the sentence the low half finished, so they are
+   * compared with that sentence as the fragment says it, the pair whole; they are overlap, not
+   * text after the new word.
+   */
+  @Test
+  void aLeadInThatSaysASplitPairWholeRepeatsTheSentenceItsLowHalfFinished() {
+    String family = "\uD83D\uDC68\u200D\uD83D\uDC69";
+    String first = "堤坝 flood bridge 土のう 増水 川 河水 volunteers road ם 371-2-0.\n\n";
+    String second = "ש 堤坝 増水 " + family + " flood 371-3-0.";
+    List<String> fragments = List.of(
+        first + second + "\n\n---END---\n",
+        "…road ם 371-2-0.\n\nש 堤坝 増水 " + family.substring(0, 1) + "\n\n---END---\n",
+        family.substring(1) + " flood 371-3-0. e\u0301\n\n---END---\n",
+        "…" + family + " flood 371-3-0. e\u0301 mill ם Fluss 土のう 増水 Brücke 371-3-1.\n");
+    Reassembly r = run(fragments);
+    assertThat(r.text()).isEqualTo(
+        first + second + " e\u0301 mill ם Fluss 土のう 増水 Brücke 371-3-1.\n");
+    Invariants.idempotent(engine, r);
+  }
+
   @Test
   void tenMegabytesWithoutALineBreak() {
     StringBuilder b = new StringBuilder();
