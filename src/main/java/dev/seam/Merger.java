@@ -3076,7 +3076,8 @@ final class Merger {
       // phrase said again is overlap there.
       boolean betweenWords = k == 0 && (lastPartCut.spaceBeforeMarker || startsWithSpace(u0));
       int ov = overlap(lastPartCut, units.get(k));
-      if (startsInsideWord(sentenceKey(lastPartCut), units.get(k).key, ov)) {
+      if (startsInsideWord(sentenceKey(lastPartCut), units.get(k).key, ov)
+          || startsInsideSpacedRun(sentenceKey(lastPartCut), units.get(k).key, ov)) {
         // With no lead-in, words said again start where a word does: "volunteers sandbag" then
         // "s sandbags 土のう ..." (35726) goes on with the word's last letter, and the same
         // letters ending "volunteer|s sandbag" are no overlap.
@@ -4741,6 +4742,23 @@ final class Merger {
     int start = cut.length() - ov;
     return ov > 0 && start > 0 && start < cut.length() && !next.isEmpty()
         && Texts.wordChar(cut.codePointBefore(start)) && Texts.wordChar(next.codePointAt(0));
+  }
+
+  /**
+   * As {@link #startsInsideWord} for letters of a script that spaces no words (kana, Han), where
+   * the text spaces them all the same: the overlap starts between two letters of the cut and runs
+   * over a space, so the piece's first word would be the end of one of the cut's (3802788: "土のう
+   * 土の" then "う 土のう é ...", where "う 土の" ends the cut and starts the piece, but the piece
+   * reads on "土の|う", as the restart that says the paragraph again shows). Unspaced text ("...
+   * 土のう土の" then "う土のう ...") is not asked: there any char may start the overlap.
+   */
+  private static boolean startsInsideSpacedRun(String cut, String next, int ov) {
+    int start = cut.length() - ov;
+    return ov > 0 && start > 0 && start < cut.length() && !next.isEmpty()
+        && UCharacter.isLetter(cut.codePointBefore(start))
+        && UCharacter.isLetter(cut.codePointAt(start))
+        && UCharacter.isLetter(next.codePointAt(0))
+        && cut.indexOf(' ', start) >= 0;
   }
 
   /**
