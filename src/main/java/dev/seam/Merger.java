@@ -4798,13 +4798,18 @@ final class Merger {
 
   /**
    * Whether {@code v}, with no lead-in or space, opens with letters that go on the cut's last
-   * word, cut inside it, into a word the input spells nearby ("bridg" then "e Brücke ...").
+   * word, cut inside it, into a word the input spells nearby ("bridg" then "e Brücke ..."). Kana
+   * and Han count too: their "word" is the run between spaces, which the input spells nearby when
+   * it spaces them like words (3828696: "... volunteers road 土" then "のう mill Fluss ...", where
+   * a unit two on opens "volunteers road 土のう ...", the cut's last words; "土のう" is spelled, so
+   * the piece reads on, and that unit is a later paragraph), and in unspaced text only when it
+   * says the same run again.
    */
   private boolean spellsCutWordOn(Unit cut, Unit v) {
     int n = cut.textLength();
     return !startsWithSpace(v) && !cut.spaceBeforeMarker && v.leadIn == 0
-        && v.textLength() > 0 && Texts.wordChar(v.codePointAt(0))
-        && n > 0 && Texts.wordChar(cut.codePointBefore(n))
+        && v.textLength() > 0 && UCharacter.isLetter(v.codePointAt(0))
+        && n > 0 && UCharacter.isLetter(cut.codePointBefore(n))
         && spelledNearby(cut, v, wordAcross(cut, v), NEARBY_FRAGMENTS);
   }
 
