@@ -4224,7 +4224,10 @@ final class Merger {
    * before the cut, the word twice and the piece's next word are a phrase the input spells near
    * the seam, and read as overlap, the three are not (de-1.2.2 of the quality bench: "... 1
    * penguin" then "…penguin 0 Oct 16 21:39 bar -rw-r--r-- 1 penguin penguin 0 Oct ...": a lead-in
-   * mark with no words said again, and the listing says "1 penguin penguin 0" a line on).
+   * mark with no words said again, and the listing says "1 penguin penguin 0" a line on). The
+   * phrase with the word twice must be in the piece's own fragment, and a lead-in line that says
+   * the end of the kept sentence before a cut that opens its paragraph is that ({@link
+   * #keptEndBeforeParagraphCut}).
    */
   private boolean saysCutWordTwiceAsInput(Unit cut, Unit v, int ov) {
     String ct = cut.text();
@@ -4268,8 +4271,14 @@ final class Merger {
       return false;
     }
     String next = t.substring(nextStart, nextEnd);
-    return spelledNearby(cut, v, before + " " + word + " " + word + " " + next, NEARBY_FRAGMENTS)
-        && !spelledNearby(cut, v, before + " " + word + " " + next, NEARBY_FRAGMENTS);
+    // Only the piece's own fragment tells: the kept text before the cut may say the phrase the
+    // lead-in repeats, the word twice in it (574805: the cut "堤坝 ם 河水" opens a paragraph, and
+    // "… 河水 805-0-2.\n\n堤坝 ם 河水 ..." says again the end of the one before, "... ם 河水 河水
+    // 805-0-2.", then the cut's paragraph from its start).
+    return holds(v.fragment, Spelling.of(before + " " + word + " " + word + " " + next),
+            v.start, v.end)
+        && !spelledNearby(cut, v, before + " " + word + " " + next, NEARBY_FRAGMENTS)
+        && keptEndBeforeParagraphCut(cut, v) == null;
   }
 
   /**
